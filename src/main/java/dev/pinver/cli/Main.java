@@ -1,12 +1,93 @@
 package dev.pinver.cli;
 
-/** Entry point; replaced by the picocli command tree. */
-public final class Main {
+import dev.pinver.PinverException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-    private Main() {
+/** The {@code pinver} command: wires the subcommands and maps failures to exit codes in one place. */
+@Command(name = "pinver",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Keeps dependencies pinned to ranges that cannot break the project, and moves them",
+            "forward only when the project's own tests pass.",
+        },
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Exit codes: 0 all good; 1 findings; 2 usage or bad input (one line with file:line:col);",
+            "3 registry or network failure that left the answer incomplete.",
+        })
+public final class Main implements Runnable {
+
+    /** Exit codes of the contract in DESIGN.md. */
+    static final int OK = 0;
+    static final int FINDINGS = 1;
+    static final int BAD_INPUT = 2;
+    static final int NETWORK = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: pinver check .)");
     }
 
     public static void main(String[] args) {
-        System.out.println("pinver");
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs pinver with these streams and arguments and returns the exit code; the testable entry point. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            return report(e, err, debug);
+        });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            err.println("pinver: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return BAD_INPUT;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int report(Exception e, PrintWriter err, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof PinverException p) {
+            err.println("pinver: " + p.oneLine());
+            return switch (p.kind()) {
+                case USAGE, BAD_INPUT -> BAD_INPUT;
+                case NETWORK -> NETWORK;
+            };
+        }
+        err.println("pinver: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        return 70;
+    }
+
+    /** Reads the version from the jar's manifest, so it is the pom's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pinver " + version()};
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
     }
 }

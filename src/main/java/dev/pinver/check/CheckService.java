@@ -1,0 +1,44 @@
+package dev.pinver.check;
+
+import dev.pinver.manifest.Dependency;
+import dev.pinver.manifest.ManifestFinder;
+import dev.pinver.manifest.ManifestLoader;
+import dev.pinver.policy.Judge;
+import dev.pinver.policy.Policy;
+import dev.pinver.policy.Settings;
+import dev.pinver.policy.Verdict;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** {@code pinver check}: reads the manifests under some paths and judges every pin by its policy. */
+public final class CheckService {
+
+    private final Function<Path, Policy> policyFor;
+
+    /** @param policyFor the policy that governs a manifest (the repository's may differ per folder) */
+    public CheckService(Function<Path, Policy> policyFor) {
+        this.policyFor = policyFor;
+    }
+
+    public CheckReport check(List<Path> paths) {
+        ManifestLoader.Loaded loaded = ManifestLoader.load(ManifestFinder.find(paths));
+        List<CheckReport.Checked> checked = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Dependency d : loaded.dependencies()) {
+            Verdict v = judge(d);
+            checked.add(new CheckReport.Checked(d, v.status().id()));
+            if (v.isFinding()) {
+                findings.add(new Finding(d, v.status().id(), v.severity(), v.message(), v.suggested().orElse("")));
+            }
+        }
+        return new CheckReport(loaded.manifests().size(), checked, findings, loaded.allProblems());
+    }
+
+    /** The verdict for one dependency under the settings its policy gives it. */
+    public Verdict judge(Dependency d) {
+        Settings settings = policyFor.apply(d.manifest()).settingsFor(d.ecosystem(), d.name()).settings();
+        return Judge.judge(d.name(), d.spec(), d.source(), settings, Schemes.of(d.syntax()));
+    }
+}

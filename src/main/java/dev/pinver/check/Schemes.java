@@ -1,0 +1,24 @@
+package dev.pinver.check;
+
+import dev.pinver.manifest.SpecSyntax;
+import dev.pinver.version.Pep440Scheme;
+import dev.pinver.version.PoetryScheme;
+import dev.pinver.version.VersionScheme;
+
+/** The version scheme each spec syntax is read with. */
+final class Schemes {
+
+    private static final Pep440Scheme PEP440 = new Pep440Scheme();
+    private static final PoetryScheme POETRY = new PoetryScheme();
+
+    private Schemes() {
+    }
+
+    static VersionScheme<?> of(SpecSyntax syntax) {
+        return switch (syntax) {
+            case PEP440 -> PEP440;
+            case POETRY -> POETRY;
+            case MAVEN, NPM -> throw new UnsupportedOperationException(syntax + " specs are not read yet");
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.pinver.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pinver.check.CheckReport;
+import dev.pinver.check.Finding;
+import dev.pinver.policy.Severity;
+import dev.pinver.manifest.Dependency;
+import dev.pinver.manifest.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/** {@code check --format json}: DESIGN's schemaVersion 1, written as a stream. */
+public final class CheckJson {
+
+    private CheckJson() {
+    }
+
+    public static void write(CheckReport report, Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", 1);
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("manifests", report.manifests());
+            g.writeNumberField("dependencies", report.dependencies().size());
+            g.writeNumberField("findings", report.findings().size());
+            for (Severity s : Severity.values()) {
+                g.writeNumberField(s.id() + "s", report.count(s));
+            }
+            g.writeNumberField("problems", report.problems().size());
+            g.writeEndObject();
+            g.writeArrayFieldStart("dependencies");
+            for (CheckReport.Checked c : report.dependencies()) {
+                g.writeStartObject();
+                writeLocated(g, c.dependency());
+                g.writeStringField("section", c.dependency().section());
+                g.writeStringField("source", c.dependency().source().name().toLowerCase(java.util.Locale.ROOT));
+                g.writeStringField("status", c.status());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : report.findings()) {
+                g.writeStartObject();
+                writeLocated(g, f.dependency());
+                g.writeStringField("rule", f.rule());
+                g.writeStringField("severity", f.severity().id());
+                g.writeStringField("message", f.message());
+                g.writeStringField("suggested", f.suggested());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("errors");
+            for (Problem p : report.problems()) {
+                g.writeStartObject();
+                g.writeStringField("manifest", DisplayPath.of(p.location().file()));
+                g.writeNumberField("line", p.location().line());
+                g.writeNumberField("column", p.location().column());
+                g.writeStringField("message", p.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeLocated(JsonGenerator g, Dependency d) throws IOException {
+        g.writeStringField("manifest", DisplayPath.of(d.manifest()));
+        g.writeNumberField("line", d.span().line());
+        g.writeNumberField("column", d.span().column());
+        g.writeStringField("ecosystem", d.ecosystem().id());
+        g.writeStringField("package", d.name());
+        g.writeStringField("spec", d.spec());
+    }
+}
