@@ -1,0 +1,194 @@
+package dev.pinver.policy;
+
+import dev.pinver.manifest.Source;
+import dev.pinver.policy.Verdict.Status;
+import dev.pinver.version.Interval;
+import dev.pinver.version.InvalidSpecException;
+import dev.pinver.version.SpecStyle;
+import dev.pinver.version.VersionScheme;
+import dev.pinver.version.VersionSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides the {@link Verdict} for one dependency's spec under its effective {@link Settings}, for any
+ * {@link VersionScheme}. Everything is a question about the spec's {@link VersionSet}:
+ * <ul>
+ *   <li>the window starts at the spec's lower bound L (an exact pin's version); its edge E is the
+ *       lowest version of the release {@code breaking} says comes next ({@code 0.45 → 0.46.0.dev0} in
+ *       PEP 440); calendar versions have no edge;</li>
+ *   <li>{@code unpinned}: no upper bound, or no lower bound to start a window from;</li>
+ *   <li>{@code too-wide}: the set meets [E, ∞);</li>
+ *   <li>{@code exact-pin}: a single version where {@code pin: window};</li>
+ *   <li>{@code not-exact}: more than one version where {@code pin: exact};</li>
+ *   <li>{@code should-not-pin}: any constraint where {@code pin: none};</li>
+ *   <li>{@code invalid-spec}: the scheme rejects the spec, or it admits nothing.</li>
+ * </ul>
+ */
+public final class Judge {
+
+    private Judge() {
+    }
+
+    /**
+     * The verdict for one dependency.
+     *
+     * @param name the package name, for the message
+     * @param spec the spec as written (empty when there is none)
+     * @param source where the package comes from; only registry packages have versions to judge
+     * @param settings the package's effective settings
+     * @param scheme the version scheme the spec is written in
+     */
+    public static <V extends Comparable<? super V>> Verdict judge(
+            String name, String spec, Source source, Settings settings, VersionScheme<V> scheme) {
+        if (source != Source.REGISTRY) {
+            String from = source == Source.URL ? " comes from a URL" : " is a local path";
+            return new Verdict(Status.URL_REQUIREMENT, Severity.INFO,
+                    name + from + ", not a registry; its version is not checked", Optional.empty());
+        }
+        return new Case<>(name, spec, settings, scheme).verdict();
+    }
+
+    /** One judgement in progress: the inputs, and the spec as a set once parsed. */
+    private static final class Case<V extends Comparable<? super V>> {
+
+        private final String shown;
+        private final String name;
+        private final Settings settings;
+        private final VersionScheme<V> scheme;
+        private final String spec;
+
+        Case(String name, String spec, Settings settings, VersionScheme<V> scheme) {
+            this.name = name;
+            this.spec = spec;
+            this.settings = settings;
+            this.scheme = scheme;
+            this.shown = spec.isBlank() ? name : name + " " + spec.strip();
+        }
+
+        Verdict verdict() {
+            VersionSet<V> set;
+            try {
+                set = scheme.parseSpec(spec);
+            } catch (InvalidSpecException e) {
+                return new Verdict(Status.INVALID_SPEC, Severity.ERROR,
+                        shown + " is not a valid " + scheme.name() + " spec: " + e.getMessage(), Optional.empty());
+            }
+            if (set.isEmpty()) {
+                return new Verdict(Status.INVALID_SPEC, Severity.ERROR, shown + " admits no version",
+                        Optional.empty());
+            }
+            Interval<V> first = set.first();
+            V lower = first.lower();
+            boolean single = set.intervals().size() == 1 && first.hasLowerBound() && first.hasUpperBound()
+                    && first.lower().compareTo(first.upper()) == 0;
+            return switch (settings.pin()) {
+                case NONE -> set.isAll()
+                        ? ok(name + " is unconstrained, as the policy wants")
+                        : finding(Status.SHOULD_NOT_PIN, shown + " should not be pinned", Optional.of(""));
+                case FLOOR -> lower != null ? ok(shown + " has a lower bound, as the policy wants") : nothingToPin(set);
+                case EXACT -> exact(set, lower, single);
+                case WINDOW -> window(set, lower, single);
+            };
+        }
+
+        private Verdict exact(VersionSet<V> set, V lower, boolean single) {
+            if (single) {
+                return ok(shown + " is one exact version, as the policy wants");
+            }
+            if (lower == null) {
+                return nothingToPin(set);
+            }
+            Optional<String> suggestion = scheme.formatWindow(lower, null, SpecStyle.EXACT);
+            return finding(Status.NOT_EXACT, shown + " admits more than one version; the policy pins exact versions"
+                    + pinTo(suggestion), suggestion);
+        }
+
+        private Verdict window(VersionSet<V> set, V lower, boolean single) {
+            if (lower == null) {
+                return nothingToPin(set);
+            }
+            V from = start(lower);
+            Optional<List<Integer>> next = settings.breaking().nextBreaking(scheme.release(from));
+            V to = next.map(scheme::finalRelease).orElse(null);
+            Optional<String> suggestion = scheme.formatWindow(from, to, settings.style())
+                    .or(() -> scheme.formatWindow(from, to, SpecStyle.RANGE));
+            if (single) {
+                return new Verdict(Status.EXACT_PIN, settings.exactPin(),
+                        withReason(shown + " is an exact pin; the policy wants a compatibility window"
+                                + pinTo(suggestion)), suggestion);
+            }
+            if (next.isEmpty()) {
+                return ok(shown + " has a lower bound; calendar versions have no breaking edge");
+            }
+            if (!set.hasUpperBound()) {
+                return finding(Status.UNPINNED, shown + " has no upper bound; " + why(from) + pinTo(suggestion),
+                        suggestion);
+            }
+            V edge = scheme.lowestOf(next.get());
+            if (set.intersects(VersionSet.of(Interval.atLeast(edge)))) {
+                return finding(Status.TOO_WIDE,
+                        shown + " admits " + to + " and later; " + why(from) + pinTo(suggestion), suggestion);
+            }
+            return ok(shown + " stays within its compatibility window");
+        }
+
+        /** An unbounded-below spec: there is no version to start a window, floor or exact pin from. */
+        private Verdict nothingToPin(VersionSet<V> set) {
+            String message = set.isAll()
+                    ? name + " has no version constraint"
+                    : shown + " has no lower bound to pin from";
+            return finding(Status.UNPINNED, message, Optional.empty());
+        }
+
+        /**
+         * Where the window starts: the lower bound itself, but a plain final release written with fewer
+         * than three numbers ({@code 0.45}) as three ({@code 0.45.0}), which is the same version and
+         * lets styles such as {@code ~=0.45.0} express the window.
+         */
+        private V start(V lower) {
+            List<Integer> release = scheme.release(lower);
+            if (scheme.isPrerelease(lower) || scheme.finalRelease(release).compareTo(lower) != 0) {
+                return lower;
+            }
+            List<Integer> padded = new ArrayList<>(release);
+            while (padded.size() < 3) {
+                padded.add(0);
+            }
+            return scheme.finalRelease(padded);
+        }
+
+        /** Why the window ends where it does, in words. */
+        private String why(V from) {
+            List<Integer> r = scheme.release(from);
+            return switch (settings.breaking()) {
+                case SEMVER, CALVER -> "major releases break";
+                case EVERY -> "every release may break";
+                case SEMVER_0X -> part(r, 0) != 0 ? "major releases break"
+                        : part(r, 1) != 0 ? "0.x minor releases may break"
+                        : "every 0.0.x release may break";
+            };
+        }
+
+        private static int part(List<Integer> release, int i) {
+            return i < release.size() ? release.get(i) : 0;
+        }
+
+        private static String pinTo(Optional<String> suggestion) {
+            return suggestion.map(s -> ": pin to " + s).orElse("");
+        }
+
+        private Verdict ok(String message) {
+            return new Verdict(Status.OK, Severity.INFO, withReason(message), Optional.empty());
+        }
+
+        private Verdict finding(Status status, String message, Optional<String> suggestion) {
+            return new Verdict(status, status.defaultSeverity(), withReason(message), suggestion);
+        }
+
+        private String withReason(String message) {
+            return settings.reason().map(r -> message + " (" + r + ")").orElse(message);
+        }
+    }
+}
