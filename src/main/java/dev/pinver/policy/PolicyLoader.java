@@ -39,7 +39,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class PolicyLoader {
 
-    private static final List<String> TOP_KEYS = List.of("defaults", "rules");
+    private static final List<String> TOP_KEYS = List.of("extends", "defaults", "rules");
     private static final List<String> SETTING_KEYS = List.of(
             "pin", "breaking", "allow", "min-age", "prereleases", "ignore", "group", "reason", "style", "exact-pin");
     private static final List<String> RULE_KEYS = Stream.concat(Stream.of("ecosystem", "package"),
@@ -60,8 +60,33 @@ public final class PolicyLoader {
      * @param file where it came from, used in error locations
      */
     public static Policy parse(String text, Path file) {
+        return parseFile(text, file).policy();
+    }
+
+    /**
+     * Parses one policy file together with the policies it {@code extends}, which the caller resolves
+     * (presets by name, other files relative to this one) and applies before it.
+     */
+    public static PolicyFile parseFile(String text, Path file) {
         PolicyLoader loader = new PolicyLoader(file);
-        return loader.policy(loader.compose(text));
+        return loader.policyFile(loader.compose(text));
+    }
+
+    /**
+     * A parsed policy file.
+     *
+     * @param policy what the file itself says
+     * @param extendsPolicies the presets or files named by its {@code extends}, in order
+     */
+    public record PolicyFile(Policy policy, List<Reference> extendsPolicies) {
+
+        public PolicyFile {
+            extendsPolicies = List.copyOf(extendsPolicies);
+        }
+    }
+
+    /** A preset name or file path named in a policy, with where it is named. */
+    public record Reference(String name, Location location) {
     }
 
     private Node compose(String text) {
@@ -79,11 +104,25 @@ public final class PolicyLoader {
         }
     }
 
-    private Policy policy(Node root) {
+    private PolicyFile policyFile(Node root) {
         if (root == null || isNull(root)) {
-            return Policy.empty();
+            return new PolicyFile(Policy.empty(), List.of());
         }
         Map<String, Node> top = mapping(root, "a policy", TOP_KEYS);
+        List<Reference> extendsPolicies = new ArrayList<>();
+        if (top.containsKey("extends")) {
+            for (Node n : oneOrMore(top.get("extends"))) {
+                String name = scalar(n, "extends");
+                if (name.isBlank()) {
+                    throw error(n, "'extends' names a preset or a policy file, not nothing");
+                }
+                extendsPolicies.add(new Reference(name.strip(), at(n.getStartMark())));
+            }
+        }
+        return new PolicyFile(policy(top), extendsPolicies);
+    }
+
+    private Policy policy(Map<String, Node> top) {
         Overrides defaults = top.containsKey("defaults")
                 ? overrides(mapping(top.get("defaults"), "'defaults'", SETTING_KEYS))
                 : Overrides.none();
