@@ -80,6 +80,17 @@ public final class Pep508 {
         return new Parser(text).requirement();
     }
 
+    /**
+     * Checks the grammar of an environment marker such as {@code python_version < "3.11" and os_name == 'posix'},
+     * without evaluating it; leading and trailing spaces or tabs are allowed.
+     *
+     * @throws InvalidSpecException when {@code text} is not a PEP 508 marker; its offset is the index of the
+     *     first character that does not fit
+     */
+    public static void checkMarker(String text) {
+        new Parser(text).wholeMarker();
+    }
+
     /** The PEP 503 normal form of a project name: lower case, each run of {@code - _ .} replaced by one {@code -}. */
     public static String normalise(String name) {
         return SEPARATOR_RUN.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
@@ -152,10 +163,7 @@ public final class Pep508 {
                 pos++;
                 skipSpace();
                 markerStart = pos;
-                if (pos == text.length()) {
-                    throw error("expected an environment marker after ';'");
-                }
-                markerOr();
+                marker();
                 marker = text.substring(markerStart, pos).strip();
                 skipSpace();
             }
@@ -259,6 +267,22 @@ public final class Pep508 {
                 throw error("'${' must start an environment variable reference such as ${VERSION}");
             }
             pos = close + 1;
+        }
+
+        void wholeMarker() {
+            skipSpace();
+            marker();
+            skipSpace();
+            if (pos < text.length()) {
+                throw error(unexpected(trailingExpectation(false, false, true)));
+            }
+        }
+
+        private void marker() {
+            if (pos == text.length()) {
+                throw error("expected an environment marker");
+            }
+            markerOr();
         }
 
         private void markerOr() {

@@ -146,6 +146,19 @@ class Pep508Test {
     }
 
     @Test
+    void checksMarkersOnTheirOwn() {
+        Pep508.checkMarker(" python_version >= \"3.8\" and (os_name == 'nt' or 'arm' in platform_machine) ");
+        Pep508.checkMarker("extra=='test'");
+        InvalidSpecException bad = assertThrows(InvalidSpecException.class,
+                () -> Pep508.checkMarker(" python_version >> \"3\""));
+        assertEquals(16, bad.offset());
+        InvalidSpecException trailing = assertThrows(InvalidSpecException.class,
+                () -> Pep508.checkMarker("os_name == 'nt' ;"));
+        assertEquals(16, trailing.offset());
+        assertEquals(2, assertThrows(InvalidSpecException.class, () -> Pep508.checkMarker("  ")).offset());
+    }
+
+    @Test
     void normalisesPerPep503() {
         assertEquals("friendly-bard", Pep508.normalise("Friendly-Bard"));
         assertEquals("friendly-bard", Pep508.normalise("FRIENDLY-BARD"));
