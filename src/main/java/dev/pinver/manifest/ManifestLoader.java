@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -40,14 +41,18 @@ public final class ManifestLoader {
     public static Loaded load(List<Path> roots) {
         Map<Path, Manifest> read = new ConcurrentHashMap<>();
         Map<Path, Problem> unreadable = new ConcurrentHashMap<>();
+        Set<Path> constraints = ConcurrentHashMap.newKeySet();
         List<Path> wave = roots.stream().map(Path::normalize).distinct().toList();
         List<Path> order = new ArrayList<>(wave);
         while (!wave.isEmpty()) {
-            wave.parallelStream().forEach(p -> readOne(p, read, unreadable));
-            List<Path> next = wave.stream()
+            wave.parallelStream().forEach(p -> readOne(p, constraints.contains(p), read, unreadable));
+            List<Manifest.Include> includes = wave.stream()
                     .map(read::get)
                     .filter(m -> m != null)
                     .flatMap(m -> m.includes().stream())
+                    .toList();
+            includes.stream().filter(Manifest.Include::constraint).forEach(i -> constraints.add(i.target().normalize()));
+            List<Path> next = includes.stream()
                     .map(i -> i.target().normalize())
                     .filter(t -> !read.containsKey(t) && !unreadable.containsKey(t) && Files.isRegularFile(t))
                     .distinct()
@@ -68,9 +73,10 @@ public final class ManifestLoader {
         return new Loaded(List.copyOf(inOrder.values()), problems);
     }
 
-    private static void readOne(Path p, Map<Path, Manifest> read, Map<Path, Problem> unreadable) {
+    private static void readOne(Path p, boolean constraint, Map<Path, Manifest> read, Map<Path, Problem> unreadable) {
+        ManifestReader reader = constraint ? RequirementsReader.forConstraints() : ManifestFinder.readerFor(p);
         try {
-            read.put(p, ManifestFinder.readerFor(p).read(p, SourceText.read(p)));
+            read.put(p, reader.read(p, SourceText.read(p)));
         } catch (PinverException e) {
             Location at = e.location().orElse(new Location(p, 1, 1));
             unreadable.put(p, new Problem(at, e.getMessage()));

@@ -7,5 +7,7 @@ public enum Source {
     /** A direct URL or VCS reference ({@code name @ https://…}, {@code git+…}): not version-pinnable. */
     URL,
     /** An editable or local path install ({@code -e .}, {@code ./pkg}, {@code path = "…"}): not version-pinnable. */
-    LOCAL
+    LOCAL,
+    /** A version left out because a BOM, parent or workspace manages it elsewhere: nothing to pin here. */
+    MANAGED
 }

@@ -42,10 +42,17 @@ public final class Judge {
      */
     public static <V extends Comparable<? super V>> Verdict judge(
             String name, String spec, Source source, Settings settings, VersionScheme<V> scheme) {
-        if (source != Source.REGISTRY) {
-            String from = source == Source.URL ? " comes from a URL" : " is a local path";
-            return new Verdict(Status.URL_REQUIREMENT, Severity.INFO,
-                    name + from + ", not a registry; its version is not checked", Optional.empty());
+        switch (source) {
+            case MANAGED:
+                return new Verdict(Status.MANAGED, Severity.INFO,
+                        name + " has its version managed elsewhere (BOM, parent or workspace)", Optional.empty());
+            case URL:
+            case LOCAL:
+                String from = source == Source.URL ? " comes from a URL" : " is a local path";
+                return new Verdict(Status.URL_REQUIREMENT, Severity.INFO,
+                        name + from + ", not a registry; its version is not checked", Optional.empty());
+            default:
+                break;
         }
         return new Case<>(name, spec, settings, scheme).verdict();
     }
@@ -81,8 +88,7 @@ public final class Judge {
             }
             Interval<V> first = set.first();
             V lower = first.lower();
-            boolean single = set.intervals().size() == 1 && first.hasLowerBound() && first.hasUpperBound()
-                    && first.lower().compareTo(first.upper()) == 0;
+            boolean single = scheme.exactVersion(set).isPresent();
             return switch (settings.pin()) {
                 case NONE -> set.isAll()
                         ? ok(name + " is unconstrained, as the policy wants")

@@ -29,6 +29,8 @@ public record Verdict(Status status, Severity severity, String message, Optional
         SHOULD_NOT_PIN("should-not-pin", Severity.WARNING),
         /** The spec does not parse, or admits no version at all. */
         INVALID_SPEC("invalid-spec", Severity.ERROR),
+        /** No version here: a BOM, parent or workspace manages it. Not a finding. */
+        MANAGED("managed", Severity.INFO),
         /** A URL, VCS or local path dependency: there is no version to check. */
         URL_REQUIREMENT("url-requirement", Severity.INFO);
 
@@ -51,8 +53,8 @@ public record Verdict(Status status, Severity severity, String message, Optional
         }
     }
 
-    /** True unless the status is {@link Status#OK}. */
+    /** True unless the status is {@link Status#OK} or {@link Status#MANAGED}. */
     public boolean isFinding() {
-        return status != Status.OK;
+        return status != Status.OK && status != Status.MANAGED;
     }
 }

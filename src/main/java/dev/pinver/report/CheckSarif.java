@@ -46,8 +46,7 @@ public final class CheckSarif {
             g.writeEndObject();
             g.writeArrayFieldStart("results");
             for (Finding f : report.findings()) {
-                String text = f.suggested().isEmpty() ? f.message() : f.message() + " Suggested: " + f.suggested();
-                writeResult(g, ruleIds.indexOf(f.rule()), f.rule(), level(f), text,
+                writeResult(g, ruleIds.indexOf(f.rule()), f.rule(), level(f), f.message(),
                         DisplayPath.of(f.dependency().manifest()), f.dependency().span().line(),
                         f.dependency().span().column(), Math.max(1, f.dependency().span().length()));
             }

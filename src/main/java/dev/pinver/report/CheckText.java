@@ -15,7 +15,7 @@ public final class CheckText {
 
     public static void write(CheckReport report, PrintWriter out, boolean color) {
         List<String[]> rows = report.findings().stream().map(CheckText::row).toList();
-        int[] widths = new int[4];
+        int[] widths = new int[3];
         for (String[] r : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], r[i].length());
@@ -25,7 +25,7 @@ public final class CheckText {
             String[] r = rows.get(i);
             Severity s = report.findings().get(i).severity();
             out.println(pad(r[0], widths[0]) + "  " + paint(pad(r[1], widths[1]), s, color) + "  "
-                    + pad(r[2], widths[2]) + "  " + pad(r[3], widths[3]) + "  " + r[4]);
+                    + pad(r[2], widths[2]) + "  " + r[3]);
         }
         if (!rows.isEmpty()) {
             out.println();
@@ -65,8 +65,7 @@ public final class CheckText {
     private static String[] row(Finding f) {
         String where = DisplayPath.of(f.dependency().manifest()) + ":" + f.dependency().span().line() + ":"
                 + f.dependency().span().column();
-        String message = f.suggested().isEmpty() ? f.message() : f.message() + " → " + f.suggested();
-        return new String[] {where, f.severity().id(), f.rule(), f.dependency().name(), message};
+        return new String[] {where, f.severity().id(), f.rule(), f.message()};
     }
 
     private static String pad(String s, int width) {

@@ -23,10 +23,9 @@ public final class GithubAnnotations {
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            String message = f.suggested().isEmpty() ? f.message() : f.message() + " (suggested: " + f.suggested() + ")";
             out.println("::" + level + " file=" + property(DisplayPath.of(f.dependency().manifest()))
                     + ",line=" + f.dependency().span().line() + ",col=" + f.dependency().span().column()
-                    + ",title=" + property("pinver " + f.rule() + ": " + f.dependency().name()) + "::" + data(message));
+                    + ",title=" + property("pinver " + f.rule() + ": " + f.dependency().name()) + "::" + data(f.message()));
         }
         out.flush();
     }

@@ -40,6 +40,21 @@ public interface VersionScheme<V extends Comparable<? super V>> {
     V lowestOf(List<Integer> release);
 
     /**
+     * The one version {@code set} stands for when it is an exact pin ({@code ==1.2.3}, a bare npm or
+     * Maven version), else empty. Schemes where an exact pin also admits build variants of the version
+     * (PEP 440's local versions) override this.
+     */
+    default Optional<V> exactVersion(VersionSet<V> set) {
+        if (set.intervals().size() != 1) {
+            return Optional.empty();
+        }
+        Interval<V> only = set.first();
+        boolean point = only.hasLowerBound() && only.hasUpperBound() && only.lowerClosed() && only.upperClosed()
+                && only.lower().compareTo(only.upper()) == 0;
+        return point ? Optional.of(only.lower()) : Optional.empty();
+    }
+
+    /**
      * The spec that admits the window from {@code from} (inclusive) up to the release {@code to}
      * (exclusive, with its pre-releases), written in {@code style}; {@code to} null means no upper
      * edge. Empty when the style cannot express that window in this scheme.
