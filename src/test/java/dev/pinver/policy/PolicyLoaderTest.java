@@ -77,6 +77,19 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void extendsNamesPresetsAndFilesWithWhereTheyAreNamed() {
+        PolicyLoader.PolicyFile file = PolicyLoader.parseFile(
+                "extends: [fastapi, ../team.yaml]\nrules:\n  - package: x\n    pin: none\n", Path.of(".pinver.yaml"));
+        assertEquals(List.of("fastapi", "../team.yaml"),
+                file.extendsPolicies().stream().map(PolicyLoader.Reference::name).toList());
+        assertEquals(1, file.extendsPolicies().get(1).location().line());
+        assertEquals(20, file.extendsPolicies().get(1).location().column());
+        assertEquals(1, file.policy().rules().size());
+        assertEquals(List.of("strict"), PolicyLoader.parseFile("extends: strict\n", Path.of("p.yaml"))
+                .extendsPolicies().stream().map(PolicyLoader.Reference::name).toList());
+    }
+
+    @Test
     void emptyTextAndEmptySectionsAreTheEmptyPolicy() {
         assertEquals(Policy.empty(), PolicyLoader.parse("", FILE));
         assertEquals(Policy.empty(), PolicyLoader.parse("# nothing here\n", FILE));
@@ -98,7 +111,7 @@ class PolicyLoaderTest {
                 Arguments.of("rules:\n  - package: fastapi\n    allow: [patch\n", 4, 1, "not valid YAML: while parsing a flow sequence, expected ',' or ']'"),
                 Arguments.of("defaults: {}\n---\nrules: []\n", 2, 1, "not valid YAML: expected a single document in the stream, but found another document"),
                 // unknown keys, with the keys that are allowed
-                Arguments.of("rule:\n  - pin: window\n", 1, 1, "unknown key 'rule' in a policy; allowed keys: defaults, rules"),
+                Arguments.of("rule:\n  - pin: window\n", 1, 1, "unknown key 'rule' in a policy; allowed keys: extends, defaults, rules"),
                 Arguments.of("rules:\n  - package: fastapi\n    pinn: window\n", 3, 5,
                         "unknown key 'pinn' in a rule; allowed keys: ecosystem, package, pin, breaking, allow, min-age, "
                                 + "prereleases, ignore, group, reason, style, exact-pin"),
