@@ -1,0 +1,201 @@
+package dev.pinver.version;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * One npm (node-semver) version: major, minor and patch numbers up to 2^53-1, the dot-separated
+ * pre-release identifiers and the build metadata. Ordering follows SemVer 2.0 as node-semver
+ * implements it: numbers compare numerically, a version with a pre-release sorts before the same
+ * version without one, numeric identifiers sort before alphanumeric ones (which compare as
+ * strings), a longer identifier list wins when one is a prefix of the other, and build metadata
+ * is ignored ({@link #equals} agrees: {@code 1.2.3+a} equals {@code 1.2.3+b}).
+ *
+ * <p>{@link #toString()} is node-semver's normalised form: {@code M.m.p[-pre]}, build dropped.
+ */
+public final class NpmVersion implements Comparable<NpmVersion> {
+
+    private final long major;
+    private final long minor;
+    private final long patch;
+    private final List<String> prerelease;
+    private final List<String> build;
+
+    private NpmVersion(long major, long minor, long patch, List<String> prerelease, List<String> build) {
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+        this.prerelease = List.copyOf(prerelease);
+        this.build = List.copyOf(build);
+    }
+
+    /** Parses a strict SemVer 2.0 version (a leading {@code v} and surrounding space allowed, as in node-semver). */
+    public static NpmVersion parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * Parses a version; {@code loose} also accepts what node-semver's loose mode accepts (and npm
+     * uses for package.json): any run of {@code v}, {@code =} and spaces in front, leading zeros
+     * ({@code 01.02.03}) and a pre-release without its hyphen ({@code 1.2.3beta}).
+     */
+    public static NpmVersion parse(String text, boolean loose) {
+        if (text.length() > NpmGrammar.MAX_VERSION_LENGTH) {
+            throw new InvalidSpecException("npm version longer than " + NpmGrammar.MAX_VERSION_LENGTH
+                    + " characters", NpmGrammar.MAX_VERSION_LENGTH);
+        }
+        String trimmed = NpmGrammar.trim(text);
+        int lead = text.indexOf(trimmed);
+        Matcher m = (loose ? NpmGrammar.LOOSE : NpmGrammar.FULL).matcher(trimmed);
+        if (!m.matches()) {
+            int at = lead + firstBadChar(m, trimmed.length());
+            throw new InvalidSpecException("invalid npm version '" + text + "' at offset " + at, at);
+        }
+        long[] parts = new long[3];
+        for (int i = 0; i < 3; i++) {
+            String digits = m.group(i + 1);
+            if (!NpmGrammar.isSafe(digits)) {
+                throw new InvalidSpecException("npm version part " + digits + " is larger than "
+                        + NpmGrammar.MAX_SAFE_INTEGER, lead + m.start(i + 1));
+            }
+            parts[i] = Long.parseLong(NpmGrammar.stripZeros(digits));
+        }
+        List<String> pre = new ArrayList<>();
+        if (m.group(4) != null) {
+            for (String id : m.group(4).split("\\.")) {
+                pre.add(normaliseIdentifier(id));
+            }
+        }
+        List<String> build = m.group(5) == null ? List.of() : Arrays.asList(m.group(5).split("\\."));
+        return new NpmVersion(parts[0], parts[1], parts[2], pre, build);
+    }
+
+    /**
+     * node-semver keeps numeric identifiers below 2^53-1 as numbers, so {@code 007} prints as
+     * {@code 7}; larger ones stay as written.
+     */
+    private static String normaliseIdentifier(String id) {
+        if (NpmGrammar.isNumeric(id)
+                && NpmGrammar.compareNumeric(id, Long.toString(NpmGrammar.MAX_SAFE_INTEGER)) < 0) {
+            return NpmGrammar.stripZeros(id);
+        }
+        return id;
+    }
+
+    /** The length of the longest prefix that some valid version starts with: where the text goes wrong. */
+    private static int firstBadChar(Matcher m, int length) {
+        for (int end = 1; end <= length; end++) {
+            m.region(0, end);
+            if (!m.matches() && !m.hitEnd()) {
+                return end - 1;
+            }
+        }
+        return length;
+    }
+
+    public long major() {
+        return major;
+    }
+
+    public long minor() {
+        return minor;
+    }
+
+    public long patch() {
+        return patch;
+    }
+
+    /** The pre-release identifiers, numeric ones normalised as node-semver does; empty for a release. */
+    public List<String> prerelease() {
+        return prerelease;
+    }
+
+    /** The build metadata identifiers; never part of ordering or equality. */
+    public List<String> build() {
+        return build;
+    }
+
+    public boolean isPrerelease() {
+        return !prerelease.isEmpty();
+    }
+
+    /**
+     * {@code [major, minor, patch]}. Throws {@link InvalidSpecException} when a number does not fit
+     * an {@code int} (npm allows up to 2^53-1; release lists in pinver are {@code int}s).
+     */
+    public List<Integer> release() {
+        long[] parts = {major, minor, patch};
+        List<Integer> out = new ArrayList<>(3);
+        for (long p : parts) {
+            if (p > Integer.MAX_VALUE) {
+                throw new InvalidSpecException("npm version " + this + " has a release number too large: " + p, 0);
+            }
+            out.add((int) p);
+        }
+        return List.copyOf(out);
+    }
+
+    /** True when major, minor and patch are those of {@code other}, whatever the pre-releases. */
+    public boolean sameRelease(NpmVersion other) {
+        return major == other.major && minor == other.minor && patch == other.patch;
+    }
+
+    @Override
+    public int compareTo(NpmVersion o) {
+        int c = Long.compare(major, o.major);
+        if (c == 0) {
+            c = Long.compare(minor, o.minor);
+        }
+        if (c == 0) {
+            c = Long.compare(patch, o.patch);
+        }
+        return c != 0 ? c : comparePrerelease(prerelease, o.prerelease);
+    }
+
+    private static int comparePrerelease(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = compareIdentifiers(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static int compareIdentifiers(String a, String b) {
+        boolean an = NpmGrammar.isNumeric(a);
+        boolean bn = NpmGrammar.isNumeric(b);
+        if (an && bn) {
+            return NpmGrammar.compareNumeric(a, b);
+        }
+        if (an != bn) {
+            return an ? -1 : 1;
+        }
+        return Integer.signum(a.compareTo(b));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NpmVersion v && compareTo(v) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Long.hashCode(major) * 961 + Long.hashCode(minor) * 31 + Long.hashCode(patch);
+        for (String id : prerelease) {
+            h = h * 31 + (NpmGrammar.isNumeric(id) ? NpmGrammar.stripZeros(id) : id).hashCode();
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        String release = major + "." + minor + "." + patch;
+        return prerelease.isEmpty() ? release : release + "-" + String.join(".", prerelease);
+    }
+}
