@@ -199,6 +199,15 @@ public final class MavenScheme implements VersionScheme<MavenVersion> {
      * {@code [0.45.0,0.46.min)}, which does not. Empty for the other styles, which Maven has no
      * syntax for, and when {@code to} is not above {@code from}.
      */
+    /**
+     * Maven users write windows as {@code [0.45.0,0.46.0)} and read them as ending at 0.46.0, although
+     * Resolver's order puts 0.46.0's pre-releases inside; pinver measures them the same way.
+     */
+    @Override
+    public MavenVersion windowEdge(List<Integer> release) {
+        return finalRelease(release);
+    }
+
     @Override
     public Optional<String> formatWindow(MavenVersion from, MavenVersion to, SpecStyle style) {
         return switch (style) {

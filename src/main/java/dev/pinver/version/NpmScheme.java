@@ -103,6 +103,15 @@ public final class NpmScheme implements VersionScheme<NpmVersion> {
      * just {@code >=0.45.3} when {@code to} is null); {@code EXACT} {@code 0.45.3}; never
      * {@code COMPATIBLE}, which npm lacks.
      */
+    /**
+     * {@code <0.46.0} admits no 0.46.0 pre-release unless a comparator names one (node-semver's
+     * pre-release rule), so npm windows end at the release itself.
+     */
+    @Override
+    public NpmVersion windowEdge(List<Integer> release) {
+        return finalRelease(release);
+    }
+
     @Override
     public Optional<String> formatWindow(NpmVersion from, NpmVersion to, SpecStyle style) {
         String lower = from.toString();

@@ -40,6 +40,16 @@ public interface VersionScheme<V extends Comparable<? super V>> {
     V lowestOf(List<Integer> release);
 
     /**
+     * The first version that a window ending before {@code release} must exclude, as this ecosystem
+     * reads the upper bound {@code pin} writes: by default {@link #lowestOf}. npm's pre-release rule
+     * keeps {@code <0.46.0} from admitting {@code 0.46.0-beta}, and Maven's conventional
+     * {@code [0.45.0,0.46.0)} is read as ending at 0.46.0, so there it is {@link #finalRelease}.
+     */
+    default V windowEdge(List<Integer> release) {
+        return lowestOf(release);
+    }
+
+    /**
      * The one version {@code set} stands for when it is an exact pin ({@code ==1.2.3}, a bare npm or
      * Maven version), else empty. Schemes where an exact pin also admits build variants of the version
      * (PEP 440's local versions) override this.
