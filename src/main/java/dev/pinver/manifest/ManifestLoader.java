@@ -19,8 +19,17 @@ import java.util.stream.Collectors;
  */
 public final class ManifestLoader {
 
-    /** Every manifest read, in the order the roots were given, then included files. */
-    public record Loaded(List<Manifest> manifests, List<Problem> problems) {
+    /**
+     * Every manifest read, in the order the roots were given, then included files.
+     *
+     * @param constraintFiles the files read as pip constraints files (included with {@code -c})
+     */
+    public record Loaded(List<Manifest> manifests, List<Problem> problems, Set<Path> constraintFiles) {
+
+        /** The reader that read {@code file}, to read it again after an edit. */
+        public ManifestReader readerFor(Path file) {
+            return constraintFiles.contains(file) ? RequirementsReader.forConstraints() : ManifestFinder.readerFor(file);
+        }
 
         public List<Dependency> dependencies() {
             return manifests.stream().flatMap(m -> m.dependencies().stream()).toList();
@@ -45,7 +54,7 @@ public final class ManifestLoader {
         List<Path> wave = roots.stream().map(Path::normalize).distinct().toList();
         List<Path> order = new ArrayList<>(wave);
         while (!wave.isEmpty()) {
-            wave.parallelStream().forEach(p -> readOne(p, constraints.contains(p), read, unreadable));
+            wave.parallelStream().forEach(p -> readOne(p, constraints, read, unreadable));
             List<Manifest.Include> includes = wave.stream()
                     .map(read::get)
                     .filter(m -> m != null)
@@ -70,11 +79,11 @@ public final class ManifestLoader {
             }
         }
         problems.addAll(includeProblems(inOrder));
-        return new Loaded(List.copyOf(inOrder.values()), problems);
+        return new Loaded(List.copyOf(inOrder.values()), problems, Set.copyOf(constraints));
     }
 
-    private static void readOne(Path p, boolean constraint, Map<Path, Manifest> read, Map<Path, Problem> unreadable) {
-        ManifestReader reader = constraint ? RequirementsReader.forConstraints() : ManifestFinder.readerFor(p);
+    private static void readOne(Path p, Set<Path> constraints, Map<Path, Manifest> read, Map<Path, Problem> unreadable) {
+        ManifestReader reader = constraints.contains(p) ? RequirementsReader.forConstraints() : ManifestFinder.readerFor(p);
         try {
             read.put(p, reader.read(p, SourceText.read(p)));
         } catch (PinverException e) {
