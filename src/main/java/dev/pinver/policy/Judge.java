@@ -2,6 +2,7 @@ package dev.pinver.policy;
 
 import dev.pinver.manifest.Source;
 import dev.pinver.policy.Verdict.Status;
+import dev.pinver.version.BreakingMode;
 import dev.pinver.version.Interval;
 import dev.pinver.version.InvalidSpecException;
 import dev.pinver.version.SpecStyle;
@@ -42,19 +43,28 @@ public final class Judge {
      */
     public static <V extends Comparable<? super V>> Verdict judge(
             String name, String spec, Source source, Settings settings, VersionScheme<V> scheme) {
-        switch (source) {
-            case MANAGED:
-                return new Verdict(Status.MANAGED, Severity.INFO,
-                        name + " has its version managed elsewhere (BOM, parent or workspace)", Optional.empty());
-            case URL:
-            case LOCAL:
-                String from = source == Source.URL ? " comes from a URL" : " is a local path";
-                return new Verdict(Status.URL_REQUIREMENT, Severity.INFO,
-                        name + from + ", not a registry; its version is not checked", Optional.empty());
-            default:
-                break;
+        if (source != Source.REGISTRY) {
+            String from = source == Source.URL ? " comes from a URL" : " is a local path";
+            return new Verdict(Status.URL_REQUIREMENT, Severity.INFO,
+                    name + from + ", not a registry; its version is not checked", Optional.empty());
         }
         return new Case<>(name, spec, settings, scheme).verdict();
+    }
+
+    /**
+     * The spec {@code pin} writes for a package resolved at {@code version}: its compatibility window
+     * (in the policy's style), the exact version, a floor, or no constraint at all, as the policy's
+     * {@code pin} says. Empty when {@code version} is not a version of the scheme or the spec cannot be
+     * written.
+     */
+    public static <V extends Comparable<? super V>> Optional<String> specFor(
+            String version, Settings settings, VersionScheme<V> scheme) {
+        Case<V> c = new Case<>("", version, settings, scheme);
+        try {
+            return c.specFor(scheme.parseVersion(version));
+        } catch (InvalidSpecException e) {
+            return Optional.empty();
+        }
     }
 
     /** One judgement in progress: the inputs, and the spec as a set once parsed. */
@@ -75,20 +85,23 @@ public final class Judge {
         }
 
         Verdict verdict() {
-            VersionSet<V> set;
             try {
-                set = scheme.parseSpec(spec);
+                return verdict(scheme.parseSpec(spec));
             } catch (InvalidSpecException e) {
+                // from parsing, or from a version whose numbers the scheme cannot do arithmetic on
                 return new Verdict(Status.INVALID_SPEC, Severity.ERROR,
                         shown + " is not a valid " + scheme.name() + " spec: " + e.getMessage(), Optional.empty());
             }
+        }
+
+        private Verdict verdict(VersionSet<V> set) {
             if (set.isEmpty()) {
                 return new Verdict(Status.INVALID_SPEC, Severity.ERROR, shown + " admits no version",
                         Optional.empty());
             }
             Interval<V> first = set.first();
-            V lower = first.lower();
-            boolean single = scheme.exactVersion(set).isPresent();
+            V lower = first.hasLowerBound() ? pinnable(first) : null;
+            boolean single = first.hasLowerBound() && first.lowerClosed() && isExact(set, first.lower());
             return switch (settings.pin()) {
                 case NONE -> set.isAll()
                         ? ok(name + " is unconstrained, as the policy wants")
@@ -97,6 +110,17 @@ public final class Judge {
                 case EXACT -> exact(set, lower, single);
                 case WINDOW -> window(set, lower, single);
             };
+        }
+
+        /**
+         * True when the set admits nothing beyond what the scheme's own exact spec for {@code lower}
+         * admits: {@code ==0.45.0} in PEP 440 also admits local versions such as 0.45.0+ubuntu1, so an
+         * exact pin is not always a single point.
+         */
+        private boolean isExact(VersionSet<V> set, V lower) {
+            return scheme.formatWindow(lower, null, SpecStyle.EXACT)
+                    .map(exact -> set.isSubsetOf(scheme.parseSpec(exact)))
+                    .orElseGet(() -> set.equals(VersionSet.of(Interval.exactly(lower))));
         }
 
         private Verdict exact(VersionSet<V> set, V lower, boolean single) {
@@ -116,28 +140,56 @@ public final class Judge {
                 return nothingToPin(set);
             }
             V from = start(lower);
-            Optional<List<Integer>> next = settings.breaking().nextBreaking(scheme.release(from));
+            Optional<List<Integer>> next = nextBreaking(from);
             V to = next.map(scheme::finalRelease).orElse(null);
-            Optional<String> suggestion = scheme.formatWindow(from, to, settings.style())
-                    .or(() -> scheme.formatWindow(from, to, SpecStyle.RANGE));
+            Optional<String> suggestion = windowSpec(from);
             if (single) {
                 return new Verdict(Status.EXACT_PIN, settings.exactPin(),
                         withReason(shown + " is an exact pin; the policy wants a compatibility window"
                                 + pinTo(suggestion)), suggestion);
             }
             if (next.isEmpty()) {
-                return ok(shown + " has a lower bound; calendar versions have no breaking edge");
+                return ok(shown + " has a lower bound; " + (settings.breaking() == BreakingMode.CALVER
+                        ? "calendar versions have no breaking edge"
+                        : "the next breaking release after " + from + " cannot be placed"));
             }
             if (!set.hasUpperBound()) {
                 return finding(Status.UNPINNED, shown + " has no upper bound; " + why(from) + pinTo(suggestion),
                         suggestion);
             }
-            V edge = scheme.lowestOf(next.get());
+            V edge = scheme.windowEdge(next.get());
             if (set.intersects(VersionSet.of(Interval.atLeast(edge)))) {
                 return finding(Status.TOO_WIDE,
                         shown + " admits " + to + " and later; " + why(from) + pinTo(suggestion), suggestion);
             }
             return ok(shown + " stays within its compatibility window");
+        }
+
+        /**
+         * The release numbers of the window's edge above {@code from}. The filter drops an edge that is
+         * not above the start, which happens when the release numbers do not carry the whole version
+         * (a PEP 440 epoch: 1!2.0 is above 3.0).
+         */
+        private Optional<List<Integer>> nextBreaking(V from) {
+            return settings.breaking().nextBreaking(scheme.release(from))
+                    .filter(n -> scheme.lowestOf(n).compareTo(from) > 0);
+        }
+
+        /** The compatibility window starting at {@code from}, in the policy's style where it can write it. */
+        private Optional<String> windowSpec(V from) {
+            V to = nextBreaking(from).map(scheme::finalRelease).orElse(null);
+            SpecStyle style = settings.style() == SpecStyle.EXACT ? SpecStyle.RANGE : settings.style();
+            return scheme.formatWindow(from, to, style).or(() -> scheme.formatWindow(from, to, SpecStyle.RANGE));
+        }
+
+        /** The spec the policy wants for a package resolved at {@code version}. */
+        private Optional<String> specFor(V version) {
+            return switch (settings.pin()) {
+                case NONE -> Optional.of(scheme.anyVersion());
+                case EXACT -> scheme.formatWindow(version, null, SpecStyle.EXACT);
+                case FLOOR -> scheme.formatWindow(version, null, SpecStyle.RANGE);
+                case WINDOW -> windowSpec(start(version));
+            };
         }
 
         /** An unbounded-below spec: there is no version to start a window, floor or exact pin from. */
@@ -146,6 +198,24 @@ public final class Judge {
                     ? name + " has no version constraint"
                     : shown + " has no lower bound to pin from";
             return finding(Status.UNPINNED, message, Optional.empty());
+        }
+
+        /**
+         * The version a pin starts from: the lower bound itself, except that a bound no one would
+         * pin to is replaced by the final release with its numbers. Those are an exclusive bound
+         * ({@code >0.45.0}: the bound may be no version one can write down) that is not a
+         * pre-release, and the very lowest version of a release ({@code ==1.2.*} starts at 1.2.dev0).
+         * The replacement is made only when the bound lies among the versions of that release, which
+         * it does not when the release numbers miss part of the version (a PEP 440 epoch).
+         */
+        private V pinnable(Interval<V> first) {
+            V lower = first.lower();
+            List<Integer> release = scheme.release(lower);
+            boolean open = !first.lowerClosed() && !scheme.isPrerelease(lower);
+            boolean replace = open || lower.compareTo(scheme.lowestOf(release)) == 0;
+            V nextPatch = scheme.lowestOf(BreakingMode.EVERY.nextBreaking(release).orElseThrow());
+            boolean inRelease = scheme.lowestOf(release).compareTo(lower) <= 0 && lower.compareTo(nextPatch) < 0;
+            return replace && inRelease ? scheme.finalRelease(release) : lower;
         }
 
         /**

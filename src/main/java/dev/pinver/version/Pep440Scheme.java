@@ -73,18 +73,6 @@ public final class Pep440Scheme implements VersionScheme<Pep440Version> {
      * when {@code ~=} admits exactly the window; EXACT {@code ==0.45.0}. CARET and TILDE do not exist
      * in PEP 440. Local versions cannot be bounds: empty.
      */
-    /** {@code ==1.2.3} admits 1.2.3 and its local variants (1.2.3+ubuntu1): still one exact pin. */
-    @Override
-    public Optional<Pep440Version> exactVersion(VersionSet<Pep440Version> set) {
-        if (set.intervals().size() != 1 || !set.first().hasLowerBound() || !set.first().hasUpperBound()) {
-            return VersionScheme.super.exactVersion(set);
-        }
-        Interval<Pep440Version> only = set.first();
-        boolean localsOfOne = only.lowerClosed() && !only.upperClosed() && !only.lower().hasLocal()
-                && only.upper().equals(only.lower().afterLocals());
-        return localsOfOne ? Optional.of(only.lower()) : VersionScheme.super.exactVersion(set);
-    }
-
     @Override
     public Optional<String> formatWindow(Pep440Version from, Pep440Version to, SpecStyle style) {
         if (from.hasLocal() && style != SpecStyle.EXACT) {

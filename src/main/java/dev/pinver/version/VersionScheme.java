@@ -39,6 +39,11 @@ public interface VersionScheme<V extends Comparable<? super V>> {
      */
     V lowestOf(List<Integer> release);
 
+    /** The spec that admits every version: empty in most schemes, {@code *} where empty is not a spec. */
+    default String anyVersion() {
+        return "";
+    }
+
     /**
      * The first version that a window ending before {@code release} must exclude, as this ecosystem
      * reads the upper bound {@code pin} writes: by default {@link #lowestOf}. npm's pre-release rule
@@ -47,21 +52,6 @@ public interface VersionScheme<V extends Comparable<? super V>> {
      */
     default V windowEdge(List<Integer> release) {
         return lowestOf(release);
-    }
-
-    /**
-     * The one version {@code set} stands for when it is an exact pin ({@code ==1.2.3}, a bare npm or
-     * Maven version), else empty. Schemes where an exact pin also admits build variants of the version
-     * (PEP 440's local versions) override this.
-     */
-    default Optional<V> exactVersion(VersionSet<V> set) {
-        if (set.intervals().size() != 1) {
-            return Optional.empty();
-        }
-        Interval<V> only = set.first();
-        boolean point = only.hasLowerBound() && only.hasUpperBound() && only.lowerClosed() && only.upperClosed()
-                && only.lower().compareTo(only.upper()) == 0;
-        return point ? Optional.of(only.lower()) : Optional.empty();
     }
 
     /**
