@@ -96,8 +96,10 @@ public final class Pep440Specifier {
             if (op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
                 throw error(text, "a wildcard (.*) needs == or !=", e - 2);
             }
-            if (!WILDCARD_BASE.matcher(written.substring(0, written.length() - 2)).matches()) {
-                throw error(text, "a wildcard (.*) may follow only epoch and release numbers", v);
+            Matcher base = WILDCARD_BASE.matcher(written.substring(0, written.length() - 2));
+            if (!base.matches()) {
+                throw error(text, "a wildcard (.*) may follow only epoch and release numbers",
+                        v + (base.lookingAt() ? base.end() : 0));
             }
             return new Pep440Specifier(op, written, Pep440Version.parse(text, v, e - 2), true);
         }
