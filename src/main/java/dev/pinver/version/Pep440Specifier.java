@@ -166,8 +166,11 @@ public final class Pep440Specifier {
     }
 
     /**
-     * The versions this clause admits, exactly, as intervals. {@code ===V} compares strings, which
-     * intervals cannot say: it maps to the versions equal to V (none when V is no version).
+     * The versions this clause admits under PEP 440, as intervals, pre-releases included. Two
+     * places where packaging's matching (and so {@link Pep440SpecifierSet#contains}) says otherwise:
+     * {@code ===V} compares strings, which intervals cannot say, so it maps to the versions equal to
+     * V (none when V is no version); and {@code ~=V} with V written unnormalised ({@code ~=V1.0},
+     * {@code ~=1.0.RC1}) takes its prefix from the text as written, while this uses V's release.
      */
     public VersionSet<Pep440Version> versions() {
         return versions;

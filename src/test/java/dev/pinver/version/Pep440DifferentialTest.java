@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -320,7 +321,7 @@ class Pep440DifferentialTest {
         List<String> parts = new ArrayList<>();
         v.release().forEach(n -> parts.add(n.toString()));
         int last = parts.size() - 1;
-        parts.set(last, new java.math.BigInteger(parts.get(last)).add(java.math.BigInteger.ONE).toString());
+        parts.set(last, new BigInteger(parts.get(last)).add(BigInteger.ONE).toString());
         String epoch = v.epoch().signum() == 0 ? "" : v.epoch() + "!";
         return epoch + String.join(".", parts);
     }
