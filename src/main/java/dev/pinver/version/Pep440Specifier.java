@@ -1,6 +1,9 @@
 package dev.pinver.version;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +38,8 @@ public final class Pep440Specifier {
 
     /** The version part of {@code ==1.2.*}: epoch and release only. */
     private static final Pattern WILDCARD_BASE = Pattern.compile("[vV]?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*");
+    private static final Pattern NUMBER_THEN_PRE = Pattern.compile("([0-9]+)((?:a|b|c|rc)[0-9]+)");
+    private static final Pattern SUFFIX = Pattern.compile("dev|a|b|rc|post");
 
     private final Operator operator;
     private final String version;
@@ -42,6 +47,8 @@ public final class Pep440Specifier {
     private final Pep440Version parsed;
     private final boolean wildcard;
     private final VersionSet<Pep440Version> versions;
+    /** For ~=: the prefix packaging matches against, split as {@link #splitForPrefix} does. */
+    private final List<String> compatiblePrefix;
 
     private Pep440Specifier(Operator operator, String version, Pep440Version parsed, boolean wildcard) {
         this.operator = operator;
@@ -49,6 +56,7 @@ public final class Pep440Specifier {
         this.parsed = parsed;
         this.wildcard = wildcard;
         this.versions = translate();
+        this.compatiblePrefix = operator == Operator.COMPATIBLE ? compatiblePrefix() : null;
     }
 
     /** Parses one clause; a comma-separated set is {@link Pep440SpecifierSet#parse}. */
@@ -88,8 +96,10 @@ public final class Pep440Specifier {
             if (op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
                 throw error(text, "a wildcard (.*) needs == or !=", e - 2);
             }
-            if (!WILDCARD_BASE.matcher(written.substring(0, written.length() - 2)).matches()) {
-                throw error(text, "a wildcard (.*) may follow only epoch and release numbers", v);
+            Matcher base = WILDCARD_BASE.matcher(written.substring(0, written.length() - 2));
+            if (!base.matches()) {
+                throw error(text, "a wildcard (.*) may follow only epoch and release numbers",
+                        v + (base.lookingAt() ? base.end() : 0));
             }
             return new Pep440Specifier(op, written, Pep440Version.parse(text, v, e - 2), true);
         }
@@ -156,8 +166,11 @@ public final class Pep440Specifier {
     }
 
     /**
-     * The versions this clause admits, exactly, as intervals. {@code ===V} compares strings, which
-     * intervals cannot say: it maps to the versions equal to V (none when V is no version).
+     * The versions this clause admits under PEP 440, as intervals, pre-releases included. Two
+     * places where packaging's matching (and so {@link Pep440SpecifierSet#contains}) says otherwise:
+     * {@code ===V} compares strings, which intervals cannot say, so it maps to the versions equal to
+     * V (none when V is no version); and {@code ~=V} with V written unnormalised ({@code ~=V1.0},
+     * {@code ~=1.0.RC1}) takes its prefix from the text as written, while this uses V's release.
      */
     public VersionSet<Pep440Version> versions() {
         return versions;
@@ -208,7 +221,70 @@ public final class Pep440Specifier {
         if (operator == Operator.ARBITRARY) {
             return text.toLowerCase(Locale.ROOT).equals(version.toLowerCase(Locale.ROOT));
         }
-        return v != null && versions.contains(v);
+        if (v == null) {
+            return false;
+        }
+        if (operator == Operator.COMPATIBLE) {
+            return v.publicVersion().compareTo(parsed) >= 0 && prefixMatches(compatiblePrefix, v);
+        }
+        return versions.contains(v);
+    }
+
+    /**
+     * The prefix packaging gives {@code ~=V}: it splits V <em>as written</em> at dots (and between
+     * a number and a following a/b/c/rc tag), keeps the parts before the first one starting with
+     * dev, a, b, rc or post, and drops the last. For a normalised V this is V's release without
+     * its last number; for text such as {@code V1.0} or {@code 1.0.RC1} it is not, and pip
+     * follows packaging.
+     */
+    private List<String> compatiblePrefix() {
+        List<String> parts = new ArrayList<>();
+        for (String part : splitForPrefix(version)) {
+            if (SUFFIX.matcher(part).lookingAt()) {
+                break;
+            }
+            parts.add(part);
+        }
+        List<String> prefix = parts.subList(0, parts.size() - 1);
+        String joined = prefix.get(0) + "!" + String.join(".", prefix.subList(1, prefix.size()));
+        Pep440Version canonical = parseOrNull(joined);
+        return splitForPrefix(canonical != null ? canonical.toString() : joined);
+    }
+
+    /** packaging's prefix match of a wildcard: {@code v}'s public version, zero-padded, starts with the prefix. */
+    private static boolean prefixMatches(List<String> prefix, Pep440Version v) {
+        List<String> candidate = new ArrayList<>(splitForPrefix(v.publicVersion().toString()));
+        int wanted = numericLength(prefix);
+        int have = numericLength(candidate);
+        for (int i = have; i < wanted; i++) {
+            candidate.add(have, "0");
+        }
+        return candidate.size() >= prefix.size() && candidate.subList(0, prefix.size()).equals(prefix);
+    }
+
+    /** Epoch first (0 when absent), then the dot-separated parts, {@code 0rc1} split into {@code 0} and {@code rc1}. */
+    private static List<String> splitForPrefix(String text) {
+        int bang = text.lastIndexOf('!');
+        List<String> out = new ArrayList<>();
+        out.add(bang <= 0 ? "0" : text.substring(0, bang));
+        for (String item : text.substring(bang + 1).split("\\.", -1)) {
+            Matcher m = NUMBER_THEN_PRE.matcher(item);
+            if (m.matches()) {
+                out.add(m.group(1));
+                out.add(m.group(2));
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private static int numericLength(List<String> parts) {
+        int n = 0;
+        while (n < parts.size() && !parts.get(n).isEmpty() && parts.get(n).chars().allMatch(Character::isDigit)) {
+            n++;
+        }
+        return n;
     }
 
     /** packaging's canonical form for equality: the normalised version, trailing zeros dropped except for ~=. */
