@@ -7,6 +7,7 @@ import dev.pinver.policy.Judge;
 import dev.pinver.policy.Policy;
 import dev.pinver.policy.Settings;
 import dev.pinver.policy.Verdict;
+import dev.pinver.version.SpecStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,15 @@ public final class CheckService {
 
     /** The verdict for one dependency under the settings its policy gives it. */
     public Verdict judge(Dependency d) {
+        return Judge.judge(d.name(), d.spec(), d.source(), settingsFor(d), Schemes.of(d.syntax()));
+    }
+
+    /**
+     * The settings its policy gives a dependency, writing specs in the style the user already chose
+     * ({@code ^}, {@code ~=}, {@code ~}) when the spec shows one.
+     */
+    public Settings settingsFor(Dependency d) {
         Settings settings = policyFor.apply(d.manifest()).settingsFor(d.ecosystem(), d.name()).settings();
-        return Judge.judge(d.name(), d.spec(), d.source(), settings, Schemes.of(d.syntax()));
+        return SpecStyle.writtenIn(d.spec()).map(settings::withStyle).orElse(settings);
     }
 }

@@ -6,7 +6,7 @@ import dev.pinver.version.PoetryScheme;
 import dev.pinver.version.VersionScheme;
 
 /** The version scheme each spec syntax is read with. */
-final class Schemes {
+public final class Schemes {
 
     private static final Pep440Scheme PEP440 = new Pep440Scheme();
     private static final PoetryScheme POETRY = new PoetryScheme();
@@ -14,7 +14,7 @@ final class Schemes {
     private Schemes() {
     }
 
-    static VersionScheme<?> of(SpecSyntax syntax) {
+    public static VersionScheme<?> of(SpecSyntax syntax) {
         return switch (syntax) {
             case PEP440 -> PEP440;
             case POETRY -> POETRY;

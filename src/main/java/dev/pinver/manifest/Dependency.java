@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param ecosystem its ecosystem
  * @param name the normalised package name (PEP 503 for PyPI, {@code group:artifact} for Maven)
  * @param spec the version constraint exactly as written, without name, extras or markers; empty when there is none
- * @param span where {@code spec} sits in {@code manifest}; for an empty spec, an empty span at the name
+ * @param span where {@code spec} sits in {@code manifest}; for an empty spec, an empty span where a spec
+ *     would be inserted (after a PEP 508 name and its extras), or at the name where none can be
  * @param syntax the grammar {@code spec} is written in
  * @param source registry, URL, local or managed elsewhere
  * @param section where in the manifest it is declared, e.g. {@code project.dependencies}, {@code requirements}
@@ -42,5 +43,10 @@ public record Dependency(
     /** Where {@code spec} is, as a location. */
     public Location location() {
         return new Location(manifest, span.line(), span.column());
+    }
+
+    /** Where reports point: at the spec, or, when there is none, at the dependency's name. */
+    public Location reportedAt() {
+        return spec.isEmpty() ? declaredAt : location();
     }
 }

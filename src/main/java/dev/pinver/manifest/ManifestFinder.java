@@ -73,6 +73,17 @@ public final class ManifestFinder {
         return false;
     }
 
+    /**
+     * A {@code .txt} beside a {@code .in} of the same name is pip-compile's output: a lock of exact
+     * pins that pinver reads as the resolved versions, not a manifest to judge. Named explicitly, it is
+     * still read.
+     */
+    static boolean isCompiledFromIn(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".txt")
+                && Files.isRegularFile(file.resolveSibling(name.substring(0, name.length() - 4) + ".in"));
+    }
+
     private static List<Path> walk(Path dir) {
         List<Path> out = new ArrayList<>();
         try {
@@ -85,7 +96,7 @@ public final class ManifestFinder {
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && looksLikeManifest(f)) {
+                    if (attrs.isRegularFile() && looksLikeManifest(f) && !isCompiledFromIn(f)) {
                         out.add(f.normalize());
                     }
                     return FileVisitResult.CONTINUE;

@@ -156,7 +156,10 @@ public final class PyprojectReader implements ManifestReader {
                     return;
                 }
                 Source source = parsed.isDirectReference() ? sourceOf(parsed.url()) : Source.REGISTRY;
-                if (parsed.spec().isEmpty()) {
+                if (parsed.spec().isEmpty() && source == Source.REGISTRY) {
+                    reading.addInsertable(parsed.name(), literal.rawOffset(parsed.nameStart()),
+                            literal.rawOffset(parsed.specStart()), section);
+                } else if (parsed.spec().isEmpty()) {
                     reading.addUnversioned(parsed.name(), literal.rawOffset(parsed.nameStart()), SpecSyntax.PEP440,
                             source, section);
                 } else {

@@ -533,7 +533,10 @@ public final class RequirementsReader implements ManifestReader {
             if (r.isDirectReference()) {
                 add(r.normalisedName(), "", atName, sourceOfUrl(r.url()), hashed);
             } else if (r.spec().isEmpty()) {
-                add(r.normalisedName(), "", atName, Source.REGISTRY, hashed);
+                Span insertAt = emptySpan(line, start + r.specStart());
+                dependencies.add(new Dependency(path, Ecosystem.PYPI, r.normalisedName(), "", insertAt,
+                        SpecSyntax.PEP440, Source.REGISTRY, constraints ? CONSTRAINTS : REQUIREMENTS, hashed,
+                        new Location(path, atName.line(), atName.column()), ""));
             } else {
                 Span span = span(line, start + r.specStart(), start + r.specEnd());
                 if (span == null) {

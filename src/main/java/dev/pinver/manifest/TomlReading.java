@@ -1,5 +1,6 @@
 package dev.pinver.manifest;
 
+import dev.pinver.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,6 +70,17 @@ final class TomlReading {
     void addUnversioned(String name, int nameOffset, SpecSyntax syntax, Source source, String section) {
         dependencies.add(new Dependency(path, Ecosystem.PYPI, Pep508.normalise(name), "",
                 lines.span(nameOffset, nameOffset), syntax, source, section, false));
+    }
+
+    /**
+     * Adds a PEP 508 registry dependency written without a spec: its span is empty where a spec would
+     * go (after the name and extras), so {@code pin} can insert one; {@code declaredAt} is the name.
+     */
+    void addInsertable(String name, int nameOffset, int insertOffset, String section) {
+        Span atName = lines.span(nameOffset, nameOffset);
+        dependencies.add(new Dependency(path, Ecosystem.PYPI, Pep508.normalise(name), "",
+                lines.span(insertOffset, insertOffset), SpecSyntax.PEP440, Source.REGISTRY, section, false,
+                new Location(path, atName.line(), atName.column()), ""));
     }
 
     void problem(TomlPosition at, String message) {

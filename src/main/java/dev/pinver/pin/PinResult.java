@@ -8,12 +8,11 @@ import java.util.List;
  * What {@code pin} would do: the changes, verified per file and ready to write, what it cannot pin,
  * warnings (hashes to regenerate), and what could not be read.
  */
-public record PinResult(List<Change> changes, List<ManifestEditor.Plan> plans, List<Skipped> skipped,
+public record PinResult(List<Change> changes, ManifestEditor.Batch batch, List<Skipped> skipped,
         List<String> warnings, List<Problem> problems) {
 
     public PinResult {
         changes = List.copyOf(changes);
-        plans = List.copyOf(plans);
         skipped = List.copyOf(skipped);
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
@@ -21,5 +20,10 @@ public record PinResult(List<Change> changes, List<ManifestEditor.Plan> plans, L
 
     public boolean changesAnything() {
         return !changes.isEmpty();
+    }
+
+    /** The verified new text of each file that changes. */
+    public List<ManifestEditor.Plan> plans() {
+        return batch.plans().stream().filter(ManifestEditor.Plan::changes).toList();
     }
 }

@@ -85,6 +85,10 @@ public final class Judge {
         }
 
         Verdict verdict() {
+            if (scheme.isMovingTag(spec)) {
+                return finding(Status.UNPINNED, shown + " is a moving tag, not a version: every build may get a "
+                        + "different release", Optional.empty());
+            }
             try {
                 return verdict(scheme.parseSpec(spec));
             } catch (InvalidSpecException e) {
@@ -105,7 +109,7 @@ public final class Judge {
             return switch (settings.pin()) {
                 case NONE -> set.isAll()
                         ? ok(name + " is unconstrained, as the policy wants")
-                        : finding(Status.SHOULD_NOT_PIN, shown + " should not be pinned", Optional.of(""));
+                        : finding(Status.SHOULD_NOT_PIN, shown + " should not be pinned", Optional.of(scheme.anyVersion()));
                 case FLOOR -> lower != null ? ok(shown + " has a lower bound, as the policy wants") : nothingToPin(set);
                 case EXACT -> exact(set, lower, single);
                 case WINDOW -> window(set, lower, single);
@@ -131,6 +135,10 @@ public final class Judge {
                 return nothingToPin(set);
             }
             Optional<String> suggestion = scheme.formatWindow(lower, null, SpecStyle.EXACT);
+            if (!set.hasUpperBound()) {
+                return finding(Status.UNPINNED, shown + " has no upper bound: it admits every future release; "
+                        + "the policy pins exact versions" + pinTo(suggestion), suggestion);
+            }
             return finding(Status.NOT_EXACT, shown + " admits more than one version; the policy pins exact versions"
                     + pinTo(suggestion), suggestion);
         }
@@ -140,6 +148,12 @@ public final class Judge {
                 return nothingToPin(set);
             }
             V from = start(lower);
+            if (scheme.release(from).stream().allMatch(n -> n == 0)) {
+                // ^0, 0.x, >=0: the bound is the bottom of the version line, not a version anyone uses
+                return finding(set.hasUpperBound() ? Status.TOO_WIDE : Status.UNPINNED,
+                        shown + " admits every release from 0.0.0 on; there is no version in it to pin a window from",
+                        Optional.empty());
+            }
             Optional<List<Integer>> next = nextBreaking(from);
             V to = next.map(scheme::finalRelease).orElse(null);
             Optional<String> suggestion = windowSpec(from);

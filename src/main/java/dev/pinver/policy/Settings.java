@@ -51,6 +51,11 @@ public record Settings(
                 false, List.of(), Optional.empty(), Optional.empty(), style, Severity.WARNING);
     }
 
+    /** These settings, writing specs in {@code newStyle}. */
+    public Settings withStyle(SpecStyle newStyle) {
+        return new Settings(pin, breaking, allow, minAge, prereleases, ignore, group, reason, newStyle, exactPin);
+    }
+
     /** These settings with each field that {@code o} sets replaced. */
     public Settings with(Overrides o) {
         return new Settings(

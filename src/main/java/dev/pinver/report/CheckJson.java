@@ -70,9 +70,9 @@ public final class CheckJson {
     }
 
     private static void writeLocated(JsonGenerator g, Dependency d) throws IOException {
-        g.writeStringField("manifest", DisplayPath.of(d.manifest()));
-        g.writeNumberField("line", d.span().line());
-        g.writeNumberField("column", d.span().column());
+        g.writeStringField("manifest", DisplayPath.of(d.reportedAt().file()));
+        g.writeNumberField("line", d.reportedAt().line());
+        g.writeNumberField("column", d.reportedAt().column());
         g.writeStringField("ecosystem", d.ecosystem().id());
         g.writeStringField("package", d.name());
         g.writeStringField("spec", d.spec());

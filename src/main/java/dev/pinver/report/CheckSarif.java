@@ -47,8 +47,8 @@ public final class CheckSarif {
             g.writeArrayFieldStart("results");
             for (Finding f : report.findings()) {
                 writeResult(g, ruleIds.indexOf(f.rule()), f.rule(), level(f), f.message(),
-                        DisplayPath.of(f.dependency().manifest()), f.dependency().span().line(),
-                        f.dependency().span().column(), Math.max(1, f.dependency().span().length()));
+                        DisplayPath.of(f.dependency().reportedAt().file()), f.dependency().reportedAt().line(),
+                        f.dependency().reportedAt().column(), Math.max(1, f.dependency().span().length()));
             }
             for (Problem p : report.problems()) {
                 writeResult(g, ruleIds.indexOf(INVALID_MANIFEST), INVALID_MANIFEST, "error", p.message(),

@@ -63,8 +63,8 @@ public final class CheckText {
     }
 
     private static String[] row(Finding f) {
-        String where = DisplayPath.of(f.dependency().manifest()) + ":" + f.dependency().span().line() + ":"
-                + f.dependency().span().column();
+        String where = DisplayPath.of(f.dependency().reportedAt().file()) + ":" + f.dependency().reportedAt().line() + ":"
+                + f.dependency().reportedAt().column();
         return new String[] {where, f.severity().id(), f.rule(), f.message()};
     }
 

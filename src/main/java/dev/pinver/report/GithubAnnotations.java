@@ -23,8 +23,8 @@ public final class GithubAnnotations {
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            out.println("::" + level + " file=" + property(DisplayPath.of(f.dependency().manifest()))
-                    + ",line=" + f.dependency().span().line() + ",col=" + f.dependency().span().column()
+            out.println("::" + level + " file=" + property(DisplayPath.of(f.dependency().reportedAt().file()))
+                    + ",line=" + f.dependency().reportedAt().line() + ",col=" + f.dependency().reportedAt().column()
                     + ",title=" + property("pinver " + f.rule() + ": " + f.dependency().name()) + "::" + data(f.message()));
         }
         out.flush();

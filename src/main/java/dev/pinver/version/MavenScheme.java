@@ -19,7 +19,7 @@ import org.eclipse.aether.version.VersionRange;
  * another version), read here as the one-version set {1.0};</li>
  * <li>a range, {@code [1.0,2.0)}, {@code [1.0,)}, {@code (,1.0]}, {@code [1.5]}, {@code [1.2.*]}
  * (Resolver's {@code [1.2.min,1.2.max]}), or a union of ranges {@code (,1.0],[1.2,)};</li>
- * <li>the meta-versions {@code LATEST} and {@code RELEASE} (see {@link #isMetaVersion});</li>
+ * <li>the meta-versions {@code LATEST} and {@code RELEASE} (see {@link #isMovingTag});</li>
  * <li>nothing (blank): every version.</li>
  * </ul>
  *
@@ -45,7 +45,8 @@ public final class MavenScheme implements VersionScheme<MavenVersion> {
      * non-snapshot. They pin nothing, so {@link #parseSpec} reads both as every version; callers
      * that want to name them in a message ask here.
      */
-    public boolean isMetaVersion(String spec) {
+    @Override
+    public boolean isMovingTag(String spec) {
         return MavenVersion.META_VERSIONS.contains(spec.strip());
     }
 

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class NpmScheme implements VersionScheme<NpmVersion> {
 
+    /** What npm accepts as a dist-tag name: it must not itself be a valid range. */
+    private static final java.util.regex.Pattern DIST_TAG = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
     /** {@code 0.0.0-0}: nothing sorts below it. */
     static final NpmVersion MINIMUM = NpmVersion.parse("0.0.0-0");
 
@@ -51,6 +54,21 @@ public final class NpmScheme implements VersionScheme<NpmVersion> {
      */
     public NpmRange parseRange(String range, boolean includePrerelease) {
         return new NpmRangeParser(range, loose, includePrerelease).parse();
+    }
+
+    /** A dist-tag ({@code latest}, {@code next}, {@code beta}): a name npm resolves to whatever it points at today. */
+    @Override
+    public boolean isMovingTag(String spec) {
+        String s = spec.strip();
+        if (!DIST_TAG.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            parseRange(s, false);
+            return false;
+        } catch (InvalidSpecException e) {
+            return true;
+        }
     }
 
     @Override

@@ -26,6 +26,21 @@ public enum SpecStyle {
         return id;
     }
 
+    /**
+     * The style a spec is visibly written in, when its operator says so: {@code ^0.45} is caret,
+     * {@code ~=0.45.0} compatible, {@code ~0.45} tilde. A rewrite keeps the user's choice.
+     */
+    public static Optional<SpecStyle> writtenIn(String spec) {
+        String s = spec.strip();
+        if (s.startsWith("^")) {
+            return Optional.of(CARET);
+        }
+        if (s.startsWith("~=")) {
+            return Optional.of(COMPATIBLE);
+        }
+        return s.startsWith("~") ? Optional.of(TILDE) : Optional.empty();
+    }
+
     public static Optional<SpecStyle> fromId(String id) {
         for (SpecStyle s : values()) {
             if (s.id.equals(id.toLowerCase(Locale.ROOT))) {

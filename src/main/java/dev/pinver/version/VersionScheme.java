@@ -39,6 +39,14 @@ public interface VersionScheme<V extends Comparable<? super V>> {
      */
     V lowestOf(List<Integer> release);
 
+    /**
+     * True when the spec is a name for "whatever is newest" rather than a range: Maven's
+     * {@code LATEST}/{@code RELEASE}, an npm dist-tag such as {@code latest} or {@code next}.
+     */
+    default boolean isMovingTag(String spec) {
+        return false;
+    }
+
     /** The spec that admits every version: empty in most schemes, {@code *} where empty is not a spec. */
     default String anyVersion() {
         return "";

@@ -233,11 +233,11 @@ class MavenSchemeTest {
 
     @Test
     void metaVersionsAreNamedAndAdmitEverything() {
-        assertTrue(scheme.isMetaVersion("LATEST"));
-        assertTrue(scheme.isMetaVersion(" RELEASE "));
-        assertFalse(scheme.isMetaVersion("latest"), "Maven compares the words case-sensitively");
-        assertFalse(scheme.isMetaVersion("1.0"));
-        assertFalse(scheme.isMetaVersion("[1.0,)"));
+        assertTrue(scheme.isMovingTag("LATEST"));
+        assertTrue(scheme.isMovingTag(" RELEASE "));
+        assertFalse(scheme.isMovingTag("latest"), "Maven compares the words case-sensitively");
+        assertFalse(scheme.isMovingTag("1.0"));
+        assertFalse(scheme.isMovingTag("[1.0,)"));
         assertTrue(scheme.parseSpec("LATEST").isAll());
         assertTrue(scheme.parseSpec("RELEASE").isAll());
         assertEquals("[latest, latest]", scheme.parseSpec("latest").toString());
