@@ -3,7 +3,9 @@ package dev.pinver.check;
 import dev.pinver.manifest.Dependency;
 import dev.pinver.manifest.ManifestFinder;
 import dev.pinver.manifest.ManifestLoader;
+import dev.pinver.manifest.PackageJsonReader;
 import dev.pinver.policy.Judge;
+import dev.pinver.policy.PinMode;
 import dev.pinver.policy.Policy;
 import dev.pinver.policy.Settings;
 import dev.pinver.policy.Verdict;
@@ -48,6 +50,10 @@ public final class CheckService {
      */
     public Settings settingsFor(Dependency d) {
         Settings settings = policyFor.apply(d.manifest()).settingsFor(d.ecosystem(), d.name()).settings();
+        if (d.section().equals(PackageJsonReader.PEER_DEPENDENCIES) && settings.pin() == PinMode.WINDOW) {
+            // a library's peer range states every version it supports (^17 || ^18, >=16.8): a floor is enough
+            settings = settings.withPin(PinMode.FLOOR);
+        }
         return SpecStyle.writtenIn(d.spec()).map(settings::withStyle).orElse(settings);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pinver.check;
 
 import dev.pinver.manifest.SpecSyntax;
+import dev.pinver.version.NpmScheme;
 import dev.pinver.version.Pep440Scheme;
 import dev.pinver.version.PoetryScheme;
 import dev.pinver.version.VersionScheme;
@@ -10,6 +11,7 @@ public final class Schemes {
 
     private static final Pep440Scheme PEP440 = new Pep440Scheme();
     private static final PoetryScheme POETRY = new PoetryScheme();
+    private static final NpmScheme NPM = new NpmScheme();
 
     private Schemes() {
     }
@@ -18,7 +20,8 @@ public final class Schemes {
         return switch (syntax) {
             case PEP440 -> PEP440;
             case POETRY -> POETRY;
-            case MAVEN, NPM -> throw new UnsupportedOperationException(syntax + " specs are not read yet");
+            case NPM -> NPM;
+            case MAVEN -> throw new UnsupportedOperationException(syntax + " specs are not read yet");
         };
     }
 }

@@ -45,11 +45,17 @@ public final class ManifestFinder {
         return List.copyOf(found);
     }
 
-    /** The reader for a file, chosen by its name; every file that is not another format reads as requirements. */
+    /**
+     * The reader for a file, chosen by its name: {@code .toml} as pyproject, {@code .json} as
+     * package.json; every other file reads as requirements.
+     */
     public static ManifestReader readerFor(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".toml")) {
             return new PyprojectReader();
+        }
+        if (name.endsWith(".json")) {
+            return new PackageJsonReader();
         }
         return new RequirementsReader();
     }
@@ -57,7 +63,7 @@ public final class ManifestFinder {
     /** Whether a file found while searching a directory is a manifest pinver reads. */
     static boolean looksLikeManifest(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.equals("pyproject.toml")) {
+        if (name.equals("pyproject.toml") || name.equals("package.json")) {
             return true;
         }
         boolean requirementsDir = Optional.ofNullable(file.getParent())

@@ -51,6 +51,11 @@ public record Settings(
                 false, List.of(), Optional.empty(), Optional.empty(), style, Severity.WARNING);
     }
 
+    /** These settings, pinning in {@code newPin} mode. */
+    public Settings withPin(PinMode newPin) {
+        return new Settings(newPin, breaking, allow, minAge, prereleases, ignore, group, reason, style, exactPin);
+    }
+
     /** These settings, writing specs in {@code newStyle}. */
     public Settings withStyle(SpecStyle newStyle) {
         return new Settings(pin, breaking, allow, minAge, prereleases, ignore, group, reason, newStyle, exactPin);
