@@ -38,7 +38,7 @@ public final class RequirementsLockReader implements LockReader {
             if (d.source() != Source.REGISTRY) {
                 continue;
             }
-            String version = PythonVersions.exactVersion(d.spec()).orElseThrow(() -> PinverException.badInput(d.location(),
+            String version = PythonVersions.exactVersion(d.spec()).orElseThrow(() -> PinverException.badInput(d.reportedAt(),
                     d.spec().isEmpty()
                             ? "not a lock: " + d.name() + " has no version, where a lock pins every package with '=='"
                             : "not a lock: " + d.name() + " '" + d.spec() + "' is not an exact '==' pin"));

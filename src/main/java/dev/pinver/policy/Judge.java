@@ -208,14 +208,10 @@ public final class Judge {
 
         /** An unbounded-below spec: there is no version to start a window, floor or exact pin from. */
         private Verdict nothingToPin(VersionSet<V> set) {
-            if (set.isAll()) {
-                return finding(Status.UNPINNED, name + " has no version constraint", Optional.empty());
-            }
-            if (set.hasUpperBound()) {
-                return finding(Status.TOO_WIDE, shown + " has no lower bound: it admits every release up to its "
-                        + "upper bound, breaking ones included", Optional.empty());
-            }
-            return finding(Status.UNPINNED, shown + " has no lower bound to pin from", Optional.empty());
+            String message = set.isAll()
+                    ? name + " has no version constraint"
+                    : shown + " has no lower bound to pin from";
+            return finding(Status.UNPINNED, message, Optional.empty());
         }
 
         /**

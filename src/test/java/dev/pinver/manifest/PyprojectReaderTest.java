@@ -21,7 +21,7 @@ class PyprojectReaderTest {
     /** Each dependency as {@code name [spec] line:column SYNTAX SOURCE section}. */
     static List<String> render(Manifest manifest) {
         return manifest.dependencies().stream()
-                .map(d -> d.name() + " [" + d.spec() + "] " + d.span().line() + ":" + d.span().column() + " "
+                .map(d -> d.name() + " [" + d.spec() + "] " + d.reportedAt().line() + ":" + d.reportedAt().column() + " "
                         + d.syntax() + " " + d.source() + " " + d.section())
                 .toList();
     }

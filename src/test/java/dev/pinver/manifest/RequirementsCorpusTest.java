@@ -1,5 +1,6 @@
 package dev.pinver.manifest;
 
+import dev.pinver.Location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,8 +75,13 @@ class RequirementsCorpusTest {
             for (Dependency d : m.dependencies()) {
                 String at = name + ": " + d;
                 if (d.spec().isEmpty()) {
-                    // an empty span sits at the name (or where an unnamed requirement's location starts)
-                    assertFalse(Character.isWhitespace(text.charAt(d.span().start())), at);
+                    // reports point at the name (or where an unnamed requirement's location starts); a
+                    // registry requirement's empty span sits right after its name and extras, where pin inserts
+                    Location named = d.reportedAt();
+                    String line = text.lines().skip(named.line() - 1).findFirst().orElseThrow();
+                    assertFalse(Character.isWhitespace(line.charAt(named.column() - 1)), at);
+                    char before = text.charAt(d.span().start() - 1);
+                    assertTrue(d.source() != Source.REGISTRY || Character.isLetterOrDigit(before) || before == ']', at);
                 } else {
                     assertTrue("<>=!~".indexOf(text.charAt(d.span().start())) >= 0, at);
                 }
