@@ -1,6 +1,7 @@
 package dev.pinver.check;
 
 import dev.pinver.manifest.SpecSyntax;
+import dev.pinver.version.MavenScheme;
 import dev.pinver.version.NpmScheme;
 import dev.pinver.version.Pep440Scheme;
 import dev.pinver.version.PoetryScheme;
@@ -12,6 +13,7 @@ public final class Schemes {
     private static final Pep440Scheme PEP440 = new Pep440Scheme();
     private static final PoetryScheme POETRY = new PoetryScheme();
     private static final NpmScheme NPM = new NpmScheme();
+    private static final MavenScheme MAVEN = new MavenScheme();
 
     private Schemes() {
     }
@@ -21,7 +23,7 @@ public final class Schemes {
             case PEP440 -> PEP440;
             case POETRY -> POETRY;
             case NPM -> NPM;
-            case MAVEN -> throw new UnsupportedOperationException(syntax + " specs are not read yet");
+            case MAVEN -> MAVEN;
         };
     }
 }

@@ -135,7 +135,7 @@ public final class ManifestEditor {
         if (edits.isEmpty()) {
             return new Plan(request.file(), text, text);
         }
-        Manifest before = request.reader().read(request.file(), text);
+        Manifest before = own(request.reader().read(request.file(), text), request.file());
         Map<Range, Edit> byRange = targets(before, edits);
         StringBuilder spliced = new StringBuilder(text);
         for (int i = edits.size() - 1; i >= 0; i--) {
@@ -144,7 +144,7 @@ public final class ManifestEditor {
         }
         String after = spliced.toString();
         requireWellFormed(request.file(), after);
-        verify(before, request.reader().read(request.file(), after), byRange);
+        verify(before, own(request.reader().read(request.file(), after), request.file()), byRange);
         return new Plan(request.file(), text, after);
     }
 
@@ -182,6 +182,18 @@ public final class ManifestEditor {
             throw batch.refusals().get(0);
         }
         AtomicWrite.replaceAll(batch.plans().stream().filter(Plan::changes).toList());
+    }
+
+    /**
+     * The manifest with only the dependencies whose spec is in {@code file}: a pom also reports
+     * dependencies whose version comes from a parent's property, and those spans are in the parent.
+     */
+    private static Manifest own(Manifest read, Path file) {
+        Path self = file.toAbsolutePath().normalize();
+        List<Dependency> mine = read.dependencies().stream()
+                .filter(d -> d.manifest().toAbsolutePath().normalize().equals(self))
+                .toList();
+        return new Manifest(read.path(), mine, read.includes(), read.problems());
     }
 
     /** The dependency span each edit targets; refuses an edit that is not at a dependency's spec. */

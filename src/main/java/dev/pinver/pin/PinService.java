@@ -11,6 +11,8 @@ import dev.pinver.manifest.Manifest;
 import dev.pinver.manifest.ManifestEditor;
 import dev.pinver.manifest.ManifestFinder;
 import dev.pinver.manifest.ManifestLoader;
+import dev.pinver.manifest.ManifestReader;
+import dev.pinver.manifest.PomFamilyReader;
 import dev.pinver.manifest.Problem;
 import dev.pinver.manifest.Source;
 import dev.pinver.manifest.SourceText;
@@ -80,7 +82,8 @@ public final class PinService {
         List<Problem> problems = new ArrayList<>(loaded.allProblems());
         Set<Path> unreadable = loaded.manifests().stream().filter(m -> !m.problems().isEmpty())
                 .map(Manifest::path).collect(Collectors.toSet());
-        List<Change> writable = changes.stream().filter(c -> !unreadable.contains(c.dependency().manifest())).toList();
+        List<Change> writable = oneEditPerSpan(changes.stream()
+                .filter(c -> !unreadable.contains(c.dependency().manifest())).toList(), skipped);
         ManifestEditor.Batch batch = ManifestEditor.planAll(fileEdits(writable, loaded));
         batch.refusals().forEach(e -> problems.add(asProblem(e)));
         return new PinResult(writable, batch, skipped, warnings, problems);
@@ -101,6 +104,8 @@ public final class PinService {
                 return Optional.empty();
             case INVALID_SPEC:
                 return Optional.of(new Skipped(d, "the spec cannot be pinned: " + verdict.message()));
+            case SNAPSHOT_DEPENDENCY:
+                return Optional.of(new Skipped(d, "a SNAPSHOT has no release to pin to; choose one by hand"));
             default:
                 break;
         }
@@ -132,15 +137,51 @@ public final class PinService {
         return style.map(s::withStyle).orElse(s);
     }
 
-    private static List<ManifestEditor.FileEdits> fileEdits(List<Change> changes, ManifestLoader.Loaded loaded) {
-        Map<Path, List<Edit>> byFile = new LinkedHashMap<>();
+    /**
+     * One edit per spec span: dependencies that share a span (a Maven property used by several) are
+     * edited once, when they all want the same new spec; when they disagree, none is changed.
+     */
+    private static List<Change> oneEditPerSpan(List<Change> changes, List<Skipped> skipped) {
+        Map<String, List<Change>> bySpan = new LinkedHashMap<>();
         for (Change c : changes) {
-            byFile.computeIfAbsent(c.dependency().manifest(), f -> new ArrayList<>()).add(Edit.of(c.dependency(), c.newSpec()));
+            Dependency d = c.dependency();
+            bySpan.computeIfAbsent(d.manifest().toAbsolutePath().normalize() + "@" + d.span().start(),
+                    k -> new ArrayList<>()).add(c);
+        }
+        List<Change> edits = new ArrayList<>();
+        for (List<Change> sharing : bySpan.values()) {
+            Set<String> wanted = sharing.stream().map(Change::newSpec).collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (wanted.size() == 1) {
+                edits.add(sharing.get(0));
+            } else {
+                String users = sharing.stream().map(c -> c.dependency().name() + " wants " + c.newSpec())
+                        .collect(Collectors.joining(", "));
+                sharing.forEach(c -> skipped.add(new Skipped(c.dependency(), "property ${" + c.dependency().property()
+                        + "} is shared and its users disagree (" + users + "); give them their own properties")));
+            }
+        }
+        return edits;
+    }
+
+    private static List<ManifestEditor.FileEdits> fileEdits(List<Change> changes, ManifestLoader.Loaded loaded) {
+        Map<Path, List<Change>> byFile = new LinkedHashMap<>();
+        for (Change c : changes) {
+            byFile.computeIfAbsent(c.dependency().manifest(), f -> new ArrayList<>()).add(c);
         }
         List<ManifestEditor.FileEdits> out = new ArrayList<>();
-        byFile.forEach((file, edits) -> out.add(
-                new ManifestEditor.FileEdits(file, SourceText.read(file), loaded.readerFor(file), edits)));
+        byFile.forEach((file, fileChanges) -> out.add(new ManifestEditor.FileEdits(file, SourceText.read(file),
+                verifier(file, fileChanges, loaded),
+                fileChanges.stream().map(c -> Edit.of(c.dependency(), c.newSpec())).toList())));
         return out;
+    }
+
+    /** The reader that checks a file's edits: a parent pom is read together with the children using its properties. */
+    private static ManifestReader verifier(Path file, List<Change> changes, ManifestLoader.Loaded loaded) {
+        Set<Path> declaring = changes.stream().map(c -> c.dependency().declaredAt().file())
+                .filter(f -> !f.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize()))
+                .collect(Collectors.toSet());
+        ManifestReader own = loaded.readerFor(file);
+        return declaring.isEmpty() ? own : new PomFamilyReader(own, declaring);
     }
 
     private static Problem asProblem(PinverException e) {

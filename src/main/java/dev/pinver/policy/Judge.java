@@ -43,6 +43,10 @@ public final class Judge {
      */
     public static <V extends Comparable<? super V>> Verdict judge(
             String name, String spec, Source source, Settings settings, VersionScheme<V> scheme) {
+        if (source == Source.MANAGED) {
+            return new Verdict(Status.MANAGED, Severity.INFO,
+                    name + " has its version managed elsewhere (a BOM, parent or workspace)", Optional.empty());
+        }
         if (source != Source.REGISTRY) {
             String from = source == Source.URL ? " comes from a URL" : " is a local path";
             return new Verdict(Status.URL_REQUIREMENT, Severity.INFO,

@@ -29,6 +29,8 @@ public record Verdict(Status status, Severity severity, String message, Optional
         SHOULD_NOT_PIN("should-not-pin", Severity.WARNING),
         /** The spec does not parse, or admits no version at all. */
         INVALID_SPEC("invalid-spec", Severity.ERROR),
+        /** A Maven {@code -SNAPSHOT} dependency in a build that is itself a release: not reproducible. */
+        SNAPSHOT_DEPENDENCY("snapshot-dependency", Severity.ERROR),
         /** No version here: a BOM, parent or workspace manages it. Not a finding. */
         MANAGED("managed", Severity.INFO),
         /** A URL, VCS or local path dependency: there is no version to check. */

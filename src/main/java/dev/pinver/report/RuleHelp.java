@@ -30,8 +30,12 @@ public final class RuleHelp {
             "url-requirement", new Text("Dependency comes from a URL or path",
                     "Direct URL, VCS and local path requirements carry no version spec; pinver cannot pin them. "
                             + "Prefer a released version, or pin the reference to a tag or commit."),
-            "floor-missing", new Text("Dependency has no lower bound",
-                    "The policy asks for a floor (>=X) and the spec has none."));
+            "snapshot-dependency", new Text("Release build depends on a SNAPSHOT",
+                    "A -SNAPSHOT version changes whenever its project deploys, so a release build that depends on "
+                            + "one cannot be reproduced. Depend on a released version."),
+            "not-exact", new Text("Dependency admits more than one version",
+                    "The policy pins exact versions (the Maven convention, for reproducible builds), and this spec "
+                            + "is a range."));
 
     private RuleHelp() {
     }
