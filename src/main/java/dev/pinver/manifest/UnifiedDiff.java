@@ -64,8 +64,10 @@ public final class UnifiedDiff {
     }
 
     /** git ends a file name that contains a space with a tab, so that tools can tell where it ends. */
+    /** {@code a/path}, as git writes it; an absolute path keeps a single slash ({@code a/tmp/x}). */
     private static String label(String prefix, String path) {
-        return prefix + path + (path.indexOf(' ') >= 0 ? "\t" : "");
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return prefix + relative + (path.indexOf(' ') >= 0 ? "\t" : "");
     }
 
     /** git's form of a hunk header, which leaves out a line count of 1. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code pin} on every real Python manifest in the corpus changes nothing but spec spans. */
+/** {@code pin} on every real manifest in the corpus (Python, Maven, npm) changes nothing but spec spans. */
 class PinCorpusTest {
 
     private static final Policy DEFAULT = Presets.load(Presets.DEFAULT).orElseThrow();
@@ -32,14 +32,26 @@ class PinCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusManifestChangesOnlyInsideSpecSpans() {
-        return Corpus.files("manifests/python").stream().map(file -> DynamicTest.dynamicTest(
-                file.getFileName().toString(), () -> pinOnlyTouchesSpecs(file)));
+        return Stream.of("manifests/python", "manifests/maven", "manifests/npm")
+                .flatMap(folder -> Corpus.files(folder).stream())
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> pinOnlyTouchesSpecs(file)));
+    }
+
+    /** The name the copy gets, so that the finder reads it in its own format. */
+    private static String manifestName(Path original) {
+        String name = original.getFileName().toString();
+        if (name.endsWith(".toml")) {
+            return "pyproject.toml";
+        }
+        if (name.endsWith("pom.xml")) {
+            return "pom.xml";
+        }
+        return name.endsWith("package.json") ? "package.json" : "requirements.txt";
     }
 
     private void pinOnlyTouchesSpecs(Path original) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(original.getFileName().toString() + ".d"));
-        String name = original.getFileName().toString().endsWith(".toml") ? "pyproject.toml" : "requirements.txt";
-        Path copy = folder.resolve(name);
+        Path copy = folder.resolve(manifestName(original));
         Files.write(copy, Files.readAllBytes(original));
         String before = SourceText.read(copy);
 
