@@ -63,8 +63,10 @@ public final class UnifiedDiff {
         return lines;
     }
 
-    /** git ends a file name that contains a space with a tab, so that tools can tell where it ends. */
-    /** {@code a/path}, as git writes it; an absolute path keeps a single slash ({@code a/tmp/x}). */
+    /**
+     * {@code a/path}, as git writes it; an absolute path keeps a single slash ({@code a/tmp/x}). git ends
+     * a file name that contains a space with a tab, so that tools can tell where it ends.
+     */
     private static String label(String prefix, String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         return prefix + relative + (path.indexOf(' ') >= 0 ? "\t" : "");
