@@ -1,0 +1,32 @@
+package dev.pinver.outdated;
+
+import dev.pinver.manifest.Dependency;
+import dev.pinver.manifest.Problem;
+import dev.pinver.policy.Outdated;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of {@code pinver outdated}: one row per registry dependency, and what could not be
+ * read or asked.
+ */
+public record OutdatedReport(int manifests, List<Row> rows, List<Problem> problems) {
+
+    public OutdatedReport {
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * One dependency: its classification, or the registry's error for it.
+     *
+     * @param lockFile the lock file that gave {@code resolved}, when one did
+     */
+    public record Row(Dependency dependency, Optional<Outdated> outdated, Optional<String> error,
+            Optional<String> lockFile) {
+    }
+
+    public long errors() {
+        return rows.stream().filter(r -> r.error().isPresent()).count();
+    }
+}

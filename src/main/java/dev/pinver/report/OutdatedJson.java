@@ -1,0 +1,93 @@
+package dev.pinver.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pinver.manifest.Dependency;
+import dev.pinver.manifest.Problem;
+import dev.pinver.outdated.OutdatedReport;
+import dev.pinver.policy.Outdated;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Optional;
+
+/** {@code outdated --format json}: DESIGN's schemaVersion 1, one entry per dependency. */
+public final class OutdatedJson {
+
+    private OutdatedJson() {
+    }
+
+    public static void write(OutdatedReport report, Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", 1);
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("manifests", report.manifests());
+            g.writeNumberField("dependencies", report.rows().size());
+            g.writeNumberField("outdated", report.rows().stream()
+                    .filter(r -> r.outdated().flatMap(Outdated::update).isPresent()).count());
+            g.writeNumberField("breaking", report.rows().stream()
+                    .filter(r -> r.outdated().map(Outdated::breaking).orElse(false)).count());
+            g.writeNumberField("errors", report.errors());
+            g.writeEndObject();
+            g.writeArrayFieldStart("dependencies");
+            for (OutdatedReport.Row row : report.rows()) {
+                g.writeStartObject();
+                Dependency d = row.dependency();
+                g.writeStringField("manifest", DisplayPath.of(d.reportedAt().file()));
+                g.writeNumberField("line", d.reportedAt().line());
+                g.writeNumberField("column", d.reportedAt().column());
+                g.writeStringField("ecosystem", d.ecosystem().id());
+                g.writeStringField("package", d.name());
+                g.writeStringField("spec", d.spec());
+                if (row.error().isPresent()) {
+                    g.writeStringField("error", row.error().get());
+                } else {
+                    Outdated o = row.outdated().orElseThrow();
+                    optional(g, "resolved", o.resolved());
+                    optional(g, "lockFile", row.lockFile().map(f -> DisplayPath.of(java.nio.file.Path.of(f))));
+                    optional(g, "latestInRange", o.latestInRange());
+                    optional(g, "latestCompatible", o.latestCompatible());
+                    optional(g, "latest", o.latest());
+                    g.writeStringField("update", o.update().map(u -> u.id()).orElse("none"));
+                    g.writeBooleanField("breaking", o.breaking());
+                    optional(g, "published", o.published().map(Object::toString));
+                    g.writeBooleanField("resolvedYanked", o.resolvedYanked());
+                    g.writeArrayFieldStart("heldBack");
+                    for (Outdated.Held h : o.heldBack()) {
+                        g.writeStartObject();
+                        g.writeStringField("version", h.version());
+                        g.writeStringField("eligible", h.eligible().toString());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("errors");
+            for (Problem p : report.problems()) {
+                g.writeStartObject();
+                g.writeStringField("manifest", DisplayPath.of(p.location().file()));
+                g.writeNumberField("line", p.location().line());
+                g.writeNumberField("column", p.location().column());
+                g.writeStringField("message", p.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void optional(JsonGenerator g, String field, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeStringField(field, value.get());
+        } else {
+            g.writeNullField(field);
+        }
+    }
+}
