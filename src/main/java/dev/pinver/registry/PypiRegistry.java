@@ -1,0 +1,137 @@
+package dev.pinver.registry;
+
+import dev.pinver.manifest.Pep508;
+import dev.pinver.registry.RegistryException.Reason;
+import dev.pinver.version.InvalidSpecException;
+import dev.pinver.version.Pep440Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which releases of a PyPI project exist, merged over every configured index: PyPI's JSON API, or a
+ * simple index in JSON (PEP 691) or HTML (PEP 503, 592, 629), chosen by the answer's content type.
+ * Files are grouped into releases by PEP 440 version; file names or release keys that are not PEP 440
+ * versions are skipped. An index that does not have the project is not an error; one that fails is
+ * recorded in {@link PypiProject#failures()} while the others still count.
+ */
+public final class PypiRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PypiRegistry.class);
+
+    private final Http http;
+    private final List<PypiIndex> indexes;
+
+    public PypiRegistry(Http http, List<PypiIndex> indexes) {
+        this.http = http;
+        this.indexes = List.copyOf(indexes);
+    }
+
+    public List<PypiIndex> indexes() {
+        return indexes;
+    }
+
+    /** The releases of {@code name}, oldest first; see {@link #project}. */
+    public List<PypiRelease> releases(String name) {
+        return project(name).releases();
+    }
+
+    /**
+     * What the indexes know about the project {@code name} (any spelling; it is normalised).
+     *
+     * @throws RegistryException {@code NOT_FOUND} when no index has it; the first failure when no index
+     *     answered at all
+     * @throws IllegalArgumentException when {@code name} is not a valid project name
+     */
+    public PypiProject project(String name) {
+        if (!Pep508.isValidName(name)) {
+            throw new IllegalArgumentException("not a valid project name: " + name);
+        }
+        String project = Pep508.normalise(name);
+        List<IndexFile> files = new ArrayList<>();
+        Map<String, String> projectUrls = new LinkedHashMap<>();
+        List<RegistryException> failures = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
+        boolean found = false;
+        for (PypiIndex index : indexes) {
+            String url = index.projectUrl(project);
+            try {
+                Http.Response response = http.get(url, index.api() == PypiIndex.Api.JSON ? "application/json" : PypiIndex.SIMPLE_ACCEPT);
+                if (index.api() == PypiIndex.Api.JSON) {
+                    PypiJsonApi.Answer answer = PypiJsonApi.read(response.body(), response.url());
+                    files.addAll(answer.files());
+                    answer.projectUrls().forEach(projectUrls::putIfAbsent);
+                } else {
+                    files.addAll(simplePage(response, project));
+                }
+                found = true;
+            } catch (RegistryException e) {
+                if (e.reason() == Reason.NOT_FOUND) {
+                    lacking.add(e.url());
+                } else {
+                    failures.add(e);
+                }
+            }
+        }
+        if (!found) {
+            throw notFound(project, failures, lacking);
+        }
+        return new PypiProject(project, merge(files), projectUrls, failures);
+    }
+
+    private static RegistryException notFound(String project, List<RegistryException> failures, List<String> lacking) {
+        if (!failures.isEmpty()) {
+            RegistryException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            return first;
+        }
+        if (lacking.isEmpty()) {
+            return new RegistryException(Reason.NOT_FOUND, "pypi:" + project, "no package index is configured");
+        }
+        String others = lacking.size() == 1 ? "" : " (nor on " + String.join(", ", lacking.subList(1, lacking.size())) + ")";
+        return new RegistryException(Reason.NOT_FOUND, lacking.get(0), "no project " + project + others);
+    }
+
+    private static List<IndexFile> simplePage(Http.Response response, String project) {
+        String type = response.mediaType();
+        return switch (type) {
+            case "application/vnd.pypi.simple.v1+json" -> SimpleJson.files(response.body(), response.url(), project);
+            case "application/vnd.pypi.simple.v1+html", "text/html" -> SimpleHtml.files(response.body(), response.url(), project);
+            default -> throw new RegistryException(Reason.MALFORMED, response.url(),
+                    "unexpected Content-Type " + (type.isEmpty() ? "(none)" : type) + " for a simple index page");
+        };
+    }
+
+    /** Files grouped into releases by version, oldest release first. */
+    static List<PypiRelease> merge(List<IndexFile> files) {
+        Map<Pep440Version, List<IndexFile>> byVersion = new TreeMap<>();
+        for (IndexFile file : files) {
+            try {
+                byVersion.computeIfAbsent(Pep440Version.parse(file.version()), v -> new ArrayList<>()).add(file);
+            } catch (InvalidSpecException e) {
+                LOG.debug("skipping {}: {} is not a PEP 440 version", file.filename(), file.version());
+            }
+        }
+        List<PypiRelease> releases = new ArrayList<>();
+        byVersion.forEach((version, group) -> releases.add(release(version, group)));
+        return releases;
+    }
+
+    private static PypiRelease release(Pep440Version version, List<IndexFile> files) {
+        Optional<Instant> uploaded = files.stream().flatMap(f -> f.uploaded().stream()).min(Instant::compareTo);
+        boolean yanked = files.stream().allMatch(IndexFile::yanked);
+        Optional<String> reason = yanked
+                ? files.stream().flatMap(f -> f.yankedReason().stream()).findFirst()
+                : Optional.empty();
+        Optional<String> requiresPython = files.stream().filter(f -> !f.yanked())
+                .flatMap(f -> f.requiresPython().stream()).findFirst()
+                .or(() -> files.stream().flatMap(f -> f.requiresPython().stream()).findFirst());
+        return new PypiRelease(version.toString(), version, uploaded, yanked, reason, requiresPython);
+    }
+}
