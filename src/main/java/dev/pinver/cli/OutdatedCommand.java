@@ -1,0 +1,98 @@
+package dev.pinver.cli;
+
+import dev.pinver.check.CheckService;
+import dev.pinver.outdated.OutdatedReport;
+import dev.pinver.outdated.OutdatedService;
+import dev.pinver.outdated.Registries;
+import dev.pinver.report.CheckText;
+import dev.pinver.report.OutdatedJson;
+import dev.pinver.report.OutdatedTable;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pinver outdated}: what each dependency can move to, classified by the 0.x rule. */
+@Command(name = "outdated", mixinStandardHelpOptions = true,
+        description = {
+            "For every dependency: what is resolved (the lock file's version, else what a fresh install",
+            "picks), the newest release its spec admits, the newest in its compatibility window, the",
+            "newest overall, and whether moving there crosses a breaking edge (0.45 -> 0.46 does).",
+        })
+final class OutdatedCommand implements Callable<Integer> {
+
+    /** Output formats of {@code outdated}. */
+    enum Format { text, json, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Manifests or directories (searched recursively; default: the current directory).")
+    List<Path> paths = List.of(Path.of("."));
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Registries.Options options = registry.options();
+        Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
+        OutdatedService service = new OutdatedService(new CheckService(Policies.resolver(common)),
+                Registries.sources(options, projectDir, System.getenv()), Clock.systemUTC(), 32);
+        OutdatedReport report = withProgress(service);
+        switch (format) {
+            case text -> OutdatedTable.text(report, out, common.color());
+            case markdown -> OutdatedTable.markdown(report, out);
+            case json -> OutdatedJson.write(report, out);
+        }
+        CheckText.writeProblems(report.problems(), err);
+        report.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
+                + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): " + r.error().get()));
+        err.flush();
+        if (!report.problems().isEmpty()) {
+            return Main.BAD_INPUT;
+        }
+        return report.errors() > 0 ? Main.NETWORK : Main.OK;
+    }
+
+    /** Runs the service with a progress bar on a terminal (not with -q, not when output is piped). */
+    private OutdatedReport withProgress(OutdatedService service) {
+        if (common.quiet || System.console() == null) {
+            return service.run(paths, total -> { }, () -> { });
+        }
+        AtomicReference<ProgressBar> bar = new AtomicReference<>();
+        try {
+            return service.run(paths,
+                    total -> bar.set(new ProgressBarBuilder().setTaskName("registries").setInitialMax(total)
+                            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).continuousUpdate()
+                            .clearDisplayOnFinish().build()),
+                    () -> bar.get().step());
+        } finally {
+            if (bar.get() != null) {
+                bar.get().close();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.pinver.outdated;
+
+import dev.pinver.manifest.Ecosystem;
+import dev.pinver.registry.Http;
+import dev.pinver.registry.HttpOptions;
+import dev.pinver.registry.NpmConfig;
+import dev.pinver.registry.NpmRegistry;
+import dev.pinver.registry.PipIndexes;
+import dev.pinver.registry.PypiRegistry;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds each ecosystem's release source from the user's configuration: the one place registries are wired. */
+public final class Registries {
+
+    /**
+     * What the command line says about registries.
+     *
+     * @param indexUrl PyPI's index ({@code --index-url}), replacing pip's configured one
+     * @param extraIndexUrls more PyPI indexes ({@code --extra-index-url})
+     * @param npmRegistry the npm registry ({@code --registry npm=URL}), replacing .npmrc's
+     * @param offline answer only from the cache
+     * @param cacheDir where answers are cached; empty for the XDG default
+     * @param allowInsecureHttp let plain {@code http://} registries be used
+     * @param caFile an extra PEM bundle of trusted CAs
+     */
+    public record Options(Optional<String> indexUrl, List<String> extraIndexUrls, Optional<String> npmRegistry,
+            boolean offline, Optional<Path> cacheDir, boolean allowInsecureHttp, Optional<Path> caFile) {
+
+        public Options {
+            extraIndexUrls = List.copyOf(extraIndexUrls);
+        }
+    }
+
+    private Registries() {
+    }
+
+    /**
+     * @param projectDir where project-level configuration (.npmrc) is looked for
+     */
+    public static Map<Ecosystem, ReleaseSource> sources(Options options, Path projectDir, Map<String, String> env) {
+        Path home = Path.of(System.getProperty("user.home"));
+        HttpOptions http = HttpOptions.defaults(env)
+                .withOffline(options.offline())
+                .withAllowInsecureHttp(options.allowInsecureHttp());
+        http = options.cacheDir().map(http::withCacheDir).orElse(http);
+        http = options.caFile().map(http::withExtraCaFile).orElse(http);
+        Http client = new Http(http);
+        List<String> indexes = PipIndexes.configured(env, home, options.indexUrl(), options.extraIndexUrls(), false);
+        NpmConfig npm = NpmConfig.load(projectDir, home, env);
+        npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
+        Map<Ecosystem, ReleaseSource> sources = new EnumMap<>(Ecosystem.class);
+        sources.put(Ecosystem.PYPI, new PypiSource(new PypiRegistry(client, PipIndexes.indexes(indexes))));
+        sources.put(Ecosystem.NPM, new NpmSource(new NpmRegistry(client, npm)));
+        return sources;
+    }
+}
