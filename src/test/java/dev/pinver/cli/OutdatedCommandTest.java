@@ -1,0 +1,55 @@
+package dev.pinver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutdatedCommandTest {
+
+    private static final String NPM = Path.of("fixtures/registry/npm").toAbsolutePath().toUri().toString();
+
+    @Test
+    void jsonFollowsTheSchemaAndAMissingPackageMeansExitThree(@TempDir Path project, @TempDir Path cache)
+            throws Exception {
+        Files.writeString(project.resolve("package.json"), "{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\":"
+                + "{\"esbuild\":\"^0.21.5\",\"no-such-package-zz\":\"^1.0.0\"}}");
+        Cli r = Cli.run("outdated", project.toString(), "--registry", "npm=" + NPM, "--cache-dir", cache.toString(),
+                "--format", "json");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("no-such-package-zz (npm): "), r.err());
+        JsonNode deps = new ObjectMapper().readTree(r.out()).get("dependencies");
+        JsonNode esbuild = deps.get(0);
+        for (String field : List.of("manifest", "line", "column", "ecosystem", "package", "spec", "resolved",
+                "latestInRange", "latestCompatible", "latest", "update", "breaking", "published")) {
+            assertTrue(esbuild.has(field), field + " missing in " + esbuild);
+        }
+        assertEquals("major", esbuild.get("update").asText());
+        assertTrue(esbuild.get("breaking").asBoolean());
+        assertEquals("0.24.0", esbuild.get("latest").asText());
+        assertTrue(deps.get(1).has("error"), deps.get(1).toString());
+    }
+
+    @Test
+    void offlineServesOnlyTheCache(@TempDir Path cache) {
+        Cli cold = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=https://registry.invalid/",
+                "--offline", "--cache-dir", cache.toString());
+        assertEquals(3, cold.exit(), cold.out() + cold.err());
+        assertTrue(cold.err().contains("offline"), cold.err());
+    }
+
+    @Test
+    void markdownIsATable(@TempDir Path cache) {
+        Cli r = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=" + NPM, "--cache-dir", cache.toString(),
+                "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("| package | spec | resolved |"), r.out());
+        assertTrue(r.out().contains("| esbuild | ^0.21.5 | 0.21.5 |"), r.out());
+    }
+}
