@@ -17,6 +17,13 @@ public record CheckReport(int manifests, List<Checked> dependencies, List<Findin
     public record Checked(Dependency dependency, String status) {
     }
 
+    /** This report with more findings, e.g. from the registries. */
+    public CheckReport withFindings(List<Finding> more) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        return new CheckReport(manifests, dependencies, all, problems);
+    }
+
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
     }

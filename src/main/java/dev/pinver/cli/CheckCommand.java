@@ -2,13 +2,19 @@ package dev.pinver.cli;
 
 import dev.pinver.check.CheckReport;
 import dev.pinver.check.CheckService;
+import dev.pinver.check.OutdatedFindings;
+import dev.pinver.outdated.OutdatedReport;
+import dev.pinver.outdated.OutdatedService;
+import dev.pinver.outdated.Registries;
 import dev.pinver.policy.Severity;
 import dev.pinver.report.CheckJson;
 import dev.pinver.report.CheckSarif;
 import dev.pinver.report.CheckText;
 import dev.pinver.report.GithubAnnotations;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
             "Checks that every dependency is pinned to its policy's compatibility window.",
-            "Reads requirements files (with their -r/-c includes) and pyproject.toml; offline.",
+            "Reads requirements files (with their -r/-c includes), pyproject.toml, pom.xml and package.json;",
+            "offline unless --outdated.",
         })
 final class CheckCommand implements Callable<Integer> {
 
@@ -46,6 +53,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--outdated", description = "Also ask the registries and add outdated's findings: a resolved "
+            + "version that was yanked (error), updates inside the window and across its edge (info).")
+    boolean outdated;
+
+    @Mixin
+    RegistryOptions registry;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
@@ -54,7 +68,18 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CheckReport report = new CheckService(Policies.resolver(common)).check(paths);
+        CheckService checker = new CheckService(Policies.resolver(common));
+        CheckReport report = checker.check(paths);
+        long registryErrors = 0;
+        if (outdated) {
+            Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
+            OutdatedReport found = new OutdatedService(checker, Registries.sources(registry.options(), projectDir,
+                    System.getenv()), Clock.systemUTC(), 32).run(paths, n -> { }, () -> { });
+            report = report.withFindings(OutdatedFindings.of(found));
+            registryErrors = found.errors();
+            found.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
+                    + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): " + r.error().get()));
+        }
         switch (format) {
             case text -> CheckText.write(report, out, common.color());
             case json -> CheckJson.write(report, out);
@@ -70,6 +95,9 @@ final class CheckCommand implements Callable<Integer> {
             case warning -> report.count(Severity.ERROR) + report.count(Severity.WARNING) > 0;
             case never -> false;
         };
-        return failed ? Main.FINDINGS : Main.OK;
+        if (failed) {
+            return Main.FINDINGS;
+        }
+        return registryErrors > 0 ? Main.NETWORK : Main.OK;
     }
 }
