@@ -176,6 +176,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void outdatedAddsTheRegistrysFindings(@TempDir Path cache) throws IOException {
+        String npm = Path.of("fixtures/registry/npm").toAbsolutePath().toUri().toString();
+        Cli r = Cli.run("check", "fixtures/npm-app", "--outdated", "--registry", "npm=" + npm,
+                "--cache-dir", cache.toString(), "--format", "json");
+        assertEquals(1, r.exit(), r.err());
+        Map<String, String> rules = new HashMap<>();
+        JSON.readTree(r.out()).get("findings").forEach(f -> rules.merge(f.get("package").asText(),
+                f.get("rule").asText(), (a, b) -> a + "," + b));
+        assertTrue(rules.get("esbuild").contains("breaking-update"), rules.toString());
+        assertTrue(rules.get("axios").contains("update-in-window"), rules.toString());
+    }
+
+    @Test
     void unknownPathIsAUsageError() {
         Cli r = Cli.run("check", "no/such/dir");
         assertEquals(2, r.exit());
