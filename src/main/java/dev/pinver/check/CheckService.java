@@ -51,12 +51,17 @@ public final class CheckService {
 
     /** The verdict for one dependency under the settings its policy gives it. */
     public Verdict judge(Dependency d) {
+        return judge(d, settingsFor(d));
+    }
+
+    /** The verdict for one dependency under the given settings (the policy's, perhaps with another style). */
+    public Verdict judge(Dependency d, Settings settings) {
         if (isSnapshotInRelease(d)) {
             return new Verdict(Verdict.Status.SNAPSHOT_DEPENDENCY, Verdict.Status.SNAPSHOT_DEPENDENCY.defaultSeverity(),
                     d.name() + " " + d.spec() + " is a SNAPSHOT, but this build is a release: it cannot be reproduced",
                     Optional.empty());
         }
-        return Judge.judge(d.name(), d.spec(), d.source(), settingsFor(d), Schemes.of(d.syntax()));
+        return Judge.judge(d.name(), d.spec(), d.source(), settings, Schemes.of(d.syntax()));
     }
 
     /** A Maven -SNAPSHOT version in a pom whose own version is not a snapshot. */

@@ -98,7 +98,7 @@ public final class PinService {
     private Optional<Outcome> decide(Dependency d, Optional<LockedVersions> lock) {
         VersionScheme<?> scheme = Schemes.of(d.syntax());
         Settings settings = settings(d);
-        Verdict verdict = Judge.judge(d.name(), d.spec(), d.source(), settings, scheme);
+        Verdict verdict = checker.judge(d, settings);
         switch (verdict.status()) {
             case OK, MANAGED, URL_REQUIREMENT:
                 return Optional.empty();
