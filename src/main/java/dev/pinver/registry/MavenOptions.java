@@ -1,0 +1,82 @@
+package dev.pinver.registry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to open a {@link MavenRegistry}.
+ *
+ * @param settings Maven's settings (see {@link MavenSettings#load})
+ * @param localRepository the local repository, overriding the settings' one; Maven's
+ *     {@code ~/.m2/repository} when both are unset
+ * @param repositories the pom's own {@code <repositories>}; Maven Central and the settings' active
+ *     profile repositories are added by the registry
+ * @param offline read only what the local repository already holds (also when the settings say offline)
+ * @param allowInsecureHttp read plain {@code http://} repositories too (refused otherwise, as Maven 3.8.1+ does)
+ * @param includeSnapshots list {@code -SNAPSHOT} versions too
+ * @param refresh ask the repositories again even for metadata downloaded today (Maven's {@code -U});
+ *     otherwise metadata is refreshed once a day, as Maven does
+ * @param parallelism how many artifacts are looked up at once
+ */
+public record MavenOptions(
+        MavenSettings settings,
+        Optional<Path> localRepository,
+        List<MavenRepository> repositories,
+        boolean offline,
+        boolean allowInsecureHttp,
+        boolean includeSnapshots,
+        boolean refresh,
+        int parallelism) {
+
+    /** How many artifacts are looked up at once unless told otherwise. */
+    public static final int DEFAULT_PARALLELISM = 16;
+
+    public MavenOptions {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(localRepository, "localRepository");
+        repositories = List.copyOf(repositories);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        }
+    }
+
+    /** These settings, their local repository, Maven Central and the settings' repositories only, releases only, online. */
+    public static MavenOptions of(MavenSettings settings) {
+        return new MavenOptions(settings, Optional.empty(), List.of(), false, false, false, false, DEFAULT_PARALLELISM);
+    }
+
+    public MavenOptions withLocalRepository(Path path) {
+        return new MavenOptions(settings, Optional.of(path), repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
+                parallelism);
+    }
+
+    public MavenOptions withRepositories(List<MavenRepository> pomRepositories) {
+        return new MavenOptions(settings, localRepository, pomRepositories, offline, allowInsecureHttp, includeSnapshots, refresh,
+                parallelism);
+    }
+
+    public MavenOptions withOffline(boolean value) {
+        return new MavenOptions(settings, localRepository, repositories, value, allowInsecureHttp, includeSnapshots, refresh,
+                parallelism);
+    }
+
+    public MavenOptions withAllowInsecureHttp(boolean value) {
+        return new MavenOptions(settings, localRepository, repositories, offline, value, includeSnapshots, refresh, parallelism);
+    }
+
+    public MavenOptions withIncludeSnapshots(boolean value) {
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, value, refresh, parallelism);
+    }
+
+    public MavenOptions withRefresh(boolean value) {
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, value,
+                parallelism);
+    }
+
+    public MavenOptions withParallelism(int value) {
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
+                value);
+    }
+}
