@@ -20,7 +20,7 @@ final class RegistryOptions {
     List<String> extraIndexUrls = new ArrayList<>();
 
     @Option(names = "--registry", paramLabel = "ECOSYSTEM=URL",
-            description = "A registry per ecosystem, e.g. npm=https://registry.example.com/, pypi=https://…/simple.")
+            description = "A registry per ecosystem: npm=URL, pypi=URL (a /simple index), maven=URL (in Central's place).")
     Map<String, String> registries = new LinkedHashMap<>();
 
     @Option(names = "--offline", description = "Answer only from the cache; a package not cached is an error.")
@@ -37,7 +37,8 @@ final class RegistryOptions {
 
     Registries.Options options() {
         Optional<String> pypi = Optional.ofNullable(indexUrl).or(() -> Optional.ofNullable(registries.get("pypi")));
-        return new Registries.Options(pypi, extraIndexUrls, Optional.ofNullable(registries.get("npm")), offline,
+        return new Registries.Options(pypi, extraIndexUrls, Optional.ofNullable(registries.get("npm")),
+                Optional.ofNullable(registries.get("maven")), offline,
                 Optional.ofNullable(cacheDir), allowInsecureHttp, Optional.ofNullable(caFile));
     }
 }

@@ -7,7 +7,16 @@ import dev.pinver.registry.NpmConfig;
 import dev.pinver.registry.NpmRegistry;
 import dev.pinver.registry.PipIndexes;
 import dev.pinver.registry.PypiRegistry;
+import dev.pinver.PinverException;
+import dev.pinver.manifest.PomReader;
+import dev.pinver.manifest.SourceText;
+import dev.pinver.registry.MavenOptions;
+import dev.pinver.registry.MavenRegistry;
+import dev.pinver.registry.MavenRepository;
+import dev.pinver.registry.MavenSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +31,14 @@ public final class Registries {
      * @param indexUrl PyPI's index ({@code --index-url}), replacing pip's configured one
      * @param extraIndexUrls more PyPI indexes ({@code --extra-index-url})
      * @param npmRegistry the npm registry ({@code --registry npm=URL}), replacing .npmrc's
+     * @param mavenRepository a Maven repository ({@code --registry maven=URL}) used in place of Central
      * @param offline answer only from the cache
      * @param cacheDir where answers are cached; empty for the XDG default
      * @param allowInsecureHttp let plain {@code http://} registries be used
      * @param caFile an extra PEM bundle of trusted CAs
      */
     public record Options(Optional<String> indexUrl, List<String> extraIndexUrls, Optional<String> npmRegistry,
-            boolean offline, Optional<Path> cacheDir, boolean allowInsecureHttp, Optional<Path> caFile) {
+            Optional<String> mavenRepository, boolean offline, Optional<Path> cacheDir, boolean allowInsecureHttp, Optional<Path> caFile) {
 
         public Options {
             extraIndexUrls = List.copyOf(extraIndexUrls);
@@ -55,6 +65,34 @@ public final class Registries {
         Map<Ecosystem, ReleaseSource> sources = new EnumMap<>(Ecosystem.class);
         sources.put(Ecosystem.PYPI, new PypiSource(new PypiRegistry(client, PipIndexes.indexes(indexes))));
         sources.put(Ecosystem.NPM, new NpmSource(new NpmRegistry(client, npm)));
+        sources.put(Ecosystem.MAVEN, new MavenSource(() -> maven(options, projectDir)));
         return sources;
+    }
+
+    /**
+     * Maven Resolver with the user's settings.xml, the repositories of the project's own pom, and
+     * Central (or the repository {@code --registry maven=URL} names, in Central's place). With a
+     * {@code --cache-dir}, its local repository lives there instead of in {@code ~/.m2}.
+     */
+    private static MavenRegistry maven(Options options, Path projectDir) {
+        MavenOptions maven = MavenOptions.of(MavenSettings.load(Optional.empty()))
+                .withOffline(options.offline())
+                .withAllowInsecureHttp(options.allowInsecureHttp());
+        List<MavenRepository> repositories = new ArrayList<>();
+        options.mavenRepository().ifPresent(url -> repositories.add(MavenRepository.of("central", url)));
+        Path pom = projectDir.resolve("pom.xml");
+        if (Files.isRegularFile(pom)) {
+            try {
+                new PomReader().project(pom, SourceText.read(pom)).repositories()
+                        .forEach(r -> repositories.add(MavenRepository.of(r.id(), r.url())));
+            } catch (PinverException e) {
+                // the pom itself is reported by the manifest reader; without it Central still answers
+            }
+        }
+        maven = maven.withRepositories(repositories);
+        if (options.cacheDir().isPresent()) {
+            maven = maven.withLocalRepository(options.cacheDir().get().resolve("maven"));
+        }
+        return MavenRegistry.open(maven);
     }
 }

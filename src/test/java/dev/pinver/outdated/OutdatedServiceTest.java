@@ -33,7 +33,8 @@ class OutdatedServiceTest {
     private OutdatedService service() {
         Registries.Options options = new Registries.Options(
                 Optional.of(REGISTRY.resolve("pypi/simple").toUri().toString()), List.of(),
-                Optional.of(REGISTRY.resolve("npm").toUri().toString()), false, Optional.of(cache), false,
+                Optional.of(REGISTRY.resolve("npm").toUri().toString()),
+                Optional.of(REGISTRY.resolve("maven").toUri().toString()), false, Optional.of(cache), false,
                 Optional.empty());
         Map<Ecosystem, ReleaseSource> sources = Registries.sources(options, Path.of("."),
                 Map.of("PIP_CONFIG_FILE", "/dev/null", "HOME", cache.toString()));
@@ -80,6 +81,21 @@ class OutdatedServiceTest {
         assertEquals(Optional.of("0.45.0"), fastapi.resolved());
         assertEquals(Optional.of("0.115.5"), fastapi.latest());
         assertTrue(fastapi.breaking());
+    }
+
+    @Test
+    void mavenDependenciesComeFromTheRepositoryInCentralsPlace() {
+        OutdatedReport report = service().run(List.of(Path.of("fixtures/maven-app")), n -> { }, () -> { });
+        Outdated slf4j = row(report, "org.slf4j:slf4j-api");
+        assertEquals(Optional.of("2.0.13"), slf4j.resolved());
+        assertEquals(Optional.of("2.0.16"), slf4j.latest());
+        assertEquals(Optional.of(UpdateKind.PATCH), slf4j.update());
+        Outdated text = row(report, "org.apache.commons:commons-text");
+        assertEquals(Optional.of("1.12.0"), text.latestCompatible());
+        assertFalse(text.breaking());
+        OutdatedReport.Row snapshot = report.rows().stream()
+                .filter(r -> r.dependency().name().equals("com.example:internal-lib")).findFirst().orElseThrow();
+        assertTrue(snapshot.error().isPresent(), "not in the repository: " + snapshot);
     }
 
     @Test
