@@ -81,6 +81,66 @@ public final class Classifier {
     }
 
     /**
+     * The versions an upgrade may try, oldest first: the newest offered release of each compatibility
+     * window past the one {@code from} is in, up to the newest the policy allows ({@code allow}, and
+     * {@code limit} when given). Releases the policy would not offer (yanked, deprecated, ignored,
+     * too young, unwanted pre-releases) are never steps.
+     */
+    public static <V extends Comparable<? super V>> List<String> upgradeSteps(String from, List<Release> releases,
+            Settings settings, Optional<UpdateKind> limit, VersionScheme<V> scheme, Instant now) {
+        Optional<V> start = parseVersion(from, scheme);
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        VersionSet<V> ignored = ignored(settings, scheme);
+        java.util.Map<List<Integer>, V> newestPerWindow = new java.util.TreeMap<>(Classifier::compareReleases);
+        List<Integer> current = window(scheme.release(start.get()), settings.breaking());
+        for (Parsed<V> p : parse(releases, scheme)) {
+            boolean offered = !p.release.yanked() && !p.release.deprecated() && !ignored.contains(p.version)
+                    && (settings.prereleases() || !scheme.isPrerelease(p.version))
+                    && p.release.published().map(t -> !t.plus(settings.minAge()).isAfter(now)).orElse(true);
+            if (!offered || p.version.compareTo(start.get()) <= 0) {
+                continue;
+            }
+            UpdateKind kind = kind(scheme.release(start.get()), scheme.release(p.version), settings.breaking());
+            List<Integer> window = window(scheme.release(p.version), settings.breaking());
+            if (window.equals(current) || !settings.allow().contains(kind)
+                    || limit.map(l -> kind.compareTo(l) > 0).orElse(false)) {
+                continue;
+            }
+            newestPerWindow.merge(window, p.version, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return newestPerWindow.values().stream().sorted().map(Object::toString).toList();
+    }
+
+    /**
+     * The numbers that name a version's compatibility window: up to and including its breaking number
+     * (0.46.2 → [0, 46] under {@code semver-0x}; 2.3.1 → [2]); a whole calendar version under {@code calver}.
+     */
+    public static List<Integer> window(List<Integer> release, BreakingMode mode) {
+        List<Integer> r = new ArrayList<>(release);
+        while (r.size() < 3) {
+            r.add(0);
+        }
+        int breakingIndex = switch (mode) {
+            case EVERY, CALVER -> r.size() - 1;
+            case SEMVER -> 0;
+            case SEMVER_0X -> r.get(0) != 0 ? 0 : r.get(1) != 0 ? 1 : 2;
+        };
+        return List.copyOf(r.subList(0, breakingIndex + 1));
+    }
+
+    private static int compareReleases(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            int c = Integer.compare(at(a, i), at(b, i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * The size of the step between two releases: the breaking number (the first non-zero of major,
      * minor, patch under {@code semver-0x}; the major under {@code semver}) or anything before it is
      * major, the patch number is patch, what lies between is minor. Under {@code every} any step is

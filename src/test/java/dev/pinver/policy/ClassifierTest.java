@@ -119,4 +119,31 @@ class ClassifierTest {
         assertEquals(Optional.of("0.46.0"), Classifier.classify(">=0.45.0", Optional.empty(), FASTAPI,
                 Optional.empty(), ignore, new Pep440Scheme(), NOW).latest());
     }
+
+    @Test
+    void upgradeStepsAreTheNewestReleaseOfEachLaterWindow() {
+        List<Release> releases = List.of(release("0.45.0", 300), release("0.45.3", 200), release("0.46.0", 100),
+                release("0.46.2", 90), release("0.47.1", 30), new Release("0.48.0", Optional.empty(), true, false),
+                release("1.0.0", 5), release("1.1.0", 2));
+        Pep440Scheme scheme = new Pep440Scheme();
+        assertEquals(List.of("0.46.2", "0.47.1", "1.1.0"),
+                Classifier.upgradeSteps("0.45.0", releases, PYPI, Optional.empty(), scheme, NOW));
+        Settings noMajor = PYPI.with(new Overrides(null, null, java.util.Set.of(UpdateKind.PATCH, UpdateKind.MINOR),
+                null, null, null, null, null, null, null));
+        assertEquals(List.of(), Classifier.upgradeSteps("0.45.0", releases, noMajor, Optional.empty(), scheme, NOW),
+                "0.45 -> 0.46 is a major step under the 0.x rule");
+        Settings stable = PYPI.with(new Overrides(null, null, null, Duration.ofDays(10), null, null, null, null, null, null));
+        assertEquals(List.of("0.46.2", "0.47.1"),
+                Classifier.upgradeSteps("0.45.3", releases, stable, Optional.empty(), scheme, NOW), "1.x is too young");
+        assertEquals(List.of(), Classifier.upgradeSteps("1.0.0", releases, PYPI, Optional.empty(), scheme, NOW),
+                "1.1 is inside 1.0's window: the spec admits it already");
+    }
+
+    @Test
+    void windowsAreNamedByTheirBreakingNumber() {
+        assertEquals(List.of(0, 46), Classifier.window(List.of(0, 46, 2), BreakingMode.SEMVER_0X));
+        assertEquals(List.of(2), Classifier.window(List.of(2, 3, 1), BreakingMode.SEMVER_0X));
+        assertEquals(List.of(0, 0, 7), Classifier.window(List.of(0, 0, 7), BreakingMode.SEMVER_0X));
+        assertEquals(List.of(0), Classifier.window(List.of(0, 46, 2), BreakingMode.SEMVER));
+    }
 }
