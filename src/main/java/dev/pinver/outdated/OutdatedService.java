@@ -1,5 +1,6 @@
 package dev.pinver.outdated;
 
+import dev.pinver.PinverException;
 import dev.pinver.check.CheckService;
 import dev.pinver.check.Schemes;
 import dev.pinver.lock.LockedVersions;
@@ -12,7 +13,6 @@ import dev.pinver.manifest.Problem;
 import dev.pinver.manifest.Source;
 import dev.pinver.policy.Classifier;
 import dev.pinver.policy.Outdated;
-import dev.pinver.PinverException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -35,9 +32,8 @@ import java.util.function.Consumer;
 public final class OutdatedService {
 
     private final CheckService checker;
-    private final Map<Ecosystem, ReleaseSource> sources;
+    private final Releases releases;
     private final Clock clock;
-    private final int concurrency;
 
     /**
      * @param sources the registry of each ecosystem; an ecosystem without one is reported as an error per package
@@ -45,9 +41,8 @@ public final class OutdatedService {
      */
     public OutdatedService(CheckService checker, Map<Ecosystem, ReleaseSource> sources, Clock clock, int concurrency) {
         this.checker = checker;
-        this.sources = Map.copyOf(sources);
+        this.releases = new Releases(sources, concurrency);
         this.clock = clock;
-        this.concurrency = concurrency;
     }
 
     /**
@@ -56,16 +51,16 @@ public final class OutdatedService {
     public OutdatedReport run(List<Path> paths, Consumer<Integer> total, Runnable progress) {
         ManifestLoader.Loaded loaded = ManifestLoader.load(ManifestFinder.find(paths));
         List<Dependency> deps = loaded.dependencies().stream().filter(d -> d.source() == Source.REGISTRY).toList();
-        Set<Key> keys = new LinkedHashSet<>();
-        deps.forEach(d -> keys.add(new Key(d.ecosystem(), d.name())));
+        Set<Releases.Key> keys = new LinkedHashSet<>();
+        deps.forEach(d -> keys.add(new Releases.Key(d.ecosystem(), d.name())));
         total.accept(keys.size());
-        Map<Key, ReleaseSource.Answer> answers = fetch(keys, progress);
+        Map<Releases.Key, ReleaseSource.Answer> answers = releases.fetch(keys, progress);
 
         List<Problem> problems = new ArrayList<>(loaded.allProblems());
         Map<Path, Optional<LockedVersions>> locks = new ConcurrentHashMap<>();
         List<OutdatedReport.Row> rows = new ArrayList<>();
         for (Dependency d : deps) {
-            ReleaseSource.Answer answer = answers.get(new Key(d.ecosystem(), d.name()));
+            ReleaseSource.Answer answer = answers.get(new Releases.Key(d.ecosystem(), d.name()));
             Optional<LockedVersions> lock = lockFor(d, locks, problems);
             Optional<String> lockFile = lock.filter(l -> l.versionOf(d.name()).isPresent())
                     .map(l -> l.lockFile().toString());
@@ -80,46 +75,8 @@ public final class OutdatedService {
         return new OutdatedReport(loaded.manifests().size(), rows, problems);
     }
 
-    private record Key(Ecosystem ecosystem, String name) {
-    }
-
-    private Map<Key, ReleaseSource.Answer> fetch(Set<Key> keys, Runnable progress) {
-        Map<Key, ReleaseSource.Answer> answers = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, keys.size())), r -> {
-            Thread t = new Thread(r, "pinver-registry");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<CompletableFuture<Void>> all = new ArrayList<>();
-            for (Key key : keys) {
-                all.add(CompletableFuture.runAsync(() -> {
-                    answers.put(key, ask(key));
-                    progress.run();
-                }, pool));
-            }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        } finally {
-            pool.shutdownNow();
-        }
-        return answers;
-    }
-
-    private ReleaseSource.Answer ask(Key key) {
-        ReleaseSource source = sources.get(key.ecosystem());
-        if (source == null) {
-            return ReleaseSource.Answer.failed("no registry configured for " + key.ecosystem().id());
-        }
-        try {
-            return source.releases(key.name());
-        } catch (PinverException e) {
-            return ReleaseSource.Answer.failed(e.getMessage());
-        } catch (RuntimeException e) {
-            return ReleaseSource.Answer.failed("unexpected answer: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static Optional<LockedVersions> lockFor(Dependency d, Map<Path, Optional<LockedVersions>> locks,
+    /** The lock file's version for a dependency, reading each manifest's lock once; a broken lock is a problem. */
+    static Optional<LockedVersions> lockFor(Dependency d, Map<Path, Optional<LockedVersions>> locks,
             List<Problem> problems) {
         return locks.computeIfAbsent(d.declaredAt().file(), manifest -> {
             try {

@@ -1,0 +1,269 @@
+package dev.pinver.cli;
+
+import dev.pinver.PinverException;
+import dev.pinver.check.CheckService;
+import dev.pinver.gate.Candidate;
+import dev.pinver.gate.Gate;
+import dev.pinver.gate.GateOptions;
+import dev.pinver.gate.Group;
+import dev.pinver.gate.LockCommand;
+import dev.pinver.gate.Toolchain;
+import dev.pinver.gate.Tried;
+import dev.pinver.gate.UpgradeOutcome;
+import dev.pinver.gate.UpgradeRequest;
+import dev.pinver.gate.UpgradeRun;
+import dev.pinver.outdated.Registries;
+import dev.pinver.outdated.Releases;
+import dev.pinver.policy.UpdateKind;
+import dev.pinver.report.CheckText;
+import dev.pinver.report.UpgradeJson;
+import dev.pinver.upgrade.UpgradePlan;
+import dev.pinver.upgrade.UpgradePlanner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pinver upgrade}: moves pins across window edges only on branches whose tests pass. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = {
+            "For each dependency with a newer window the policy allows, creates a branch (pinver/NAME-WINDOW)",
+            "in an isolated checkout, moves the pin there, locks, installs, runs the project's tests, and keeps",
+            "the branch with a commit only when they pass. Without --run-tests it only shows what it would try.",
+            "Your branch, index, stash and working tree are never touched (unless --in-place).",
+        })
+final class UpgradeCommand implements Callable<Integer> {
+
+    /** Output formats of {@code upgrade}. */
+    enum Format { text, json, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "The packages to upgrade (default: all).")
+    List<String> packages = new ArrayList<>();
+
+    @Option(names = "--path", paramLabel = "PATH", description = "The project (default: the current directory).")
+    Path path = Path.of(".");
+
+    @Option(names = "--run-tests", description = "Run the gates (without it, print the plan only).")
+    boolean runTests;
+
+    @Option(names = "--test-cmd", paramLabel = "CMD", description = "The test command (default: detected).")
+    String testCmd;
+
+    @Option(names = "--install-cmd", paramLabel = "CMD", description = "The install command (default: detected).")
+    String installCmd;
+
+    @Option(names = "--lock-cmd", paramLabel = "CMD",
+            description = "The lock command; {package} stands for the upgraded package names (default: detected).")
+    String lockCmd;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
+            description = "Per command run, e.g. 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "The largest step: patch, minor or major (default: what the policy's allow permits).")
+    String level;
+
+    @Option(names = "--bisect", description = "When the newest version fails, search for the newest that passes.")
+    boolean bisect;
+
+    @Option(names = "--group", description = "Upgrade each policy group together; a failing group is split.")
+    boolean group;
+
+    @Option(names = "--branch-prefix", paramLabel = "PREFIX", defaultValue = "pinver/",
+            description = "Prefix of the branches (default: ${DEFAULT-VALUE}).")
+    String branchPrefix;
+
+    @Option(names = "--keep-failed", description = "Keep failing branches (with a FAILED commit) for inspection.")
+    boolean keepFailed;
+
+    @Option(names = "--in-place", description = "Run in your working tree and environment (refuses a dirty tree; "
+            + "restores your branch afterwards).")
+    boolean inPlace;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path repository = repositoryRoot(path);
+        CheckService checker = new CheckService(Policies.resolver(common));
+        Releases releases = new Releases(Registries.sources(registry.options(), path, System.getenv()), 32);
+        UpgradePlan plan = new UpgradePlanner(checker, releases, Clock.systemUTC())
+                .plan(repository, List.of(path), packages, parseLevel(), group);
+        CheckText.writeProblems(plan.problems(), err);
+        plan.notTried().forEach(n -> err.println("pinver: not tried: " + n));
+        if (!plan.problems().isEmpty()) {
+            return Main.BAD_INPUT;
+        }
+        if (!runTests) {
+            printPlan(plan, out);
+            return plan.registryErrors() > 0 ? Main.NETWORK : Main.OK;
+        }
+        if (plan.upgrades().isEmpty() && plan.groups().isEmpty()) {
+            out.println("nothing to upgrade: every dependency is in its newest allowed window");
+            return plan.registryErrors() > 0 ? Main.NETWORK : Main.OK;
+        }
+        Toolchain toolchain = toolchain(repository);
+        if (!common.quiet) {
+            toolchain.detected().stream()
+                    .filter(line -> !(line.startsWith("tests:") && testCmd != null)
+                            && !(line.startsWith("install:") && installCmd != null)
+                            && !(line.startsWith("lock:") && lockCmd != null))
+                    .forEach(line -> err.println("pinver: detected " + line));
+        }
+        GateOptions options = GateOptions.defaults().withBranchPrefix(branchPrefix).withTimeout(parseTimeout())
+                .withBisect(bisect).withKeepFailed(keepFailed).withInPlace(inPlace);
+        UpgradeRun run;
+        try (Gate gate = Gate.open(repository, toolchain, options)) {
+            run = gate.run(plan.upgrades(), plan.groups());
+        }
+        switch (format) {
+            case json -> UpgradeJson.write(run, out);
+            case markdown -> markdown(run, out);
+            case text -> text(run, out);
+        }
+        out.flush();
+        if (run.failed()) {
+            return Main.FINDINGS;
+        }
+        return plan.registryErrors() > 0 ? Main.NETWORK : Main.OK;
+    }
+
+    private Toolchain toolchain(Path repository) {
+        Toolchain detected = Toolchain.detect(repository);
+        if (testCmd != null) {
+            detected = detected.withTest(dev.pinver.gate.Command.shell(testCmd));
+        }
+        if (installCmd != null) {
+            detected = detected.withInstall(Optional.of(dev.pinver.gate.Command.shell(installCmd)));
+        }
+        if (lockCmd != null) {
+            detected = detected.withLock(Optional.of(lockCmd.contains(LockCommand.PACKAGE)
+                    ? new LockCommand(List.of("sh", "-c", lockCmd.replace(LockCommand.PACKAGE, "\"$@\""), "pinver-lock"),
+                            List.of(LockCommand.PACKAGE), List.of())
+                    : LockCommand.fixed(dev.pinver.gate.Command.shell(lockCmd))));
+        }
+        if (detected.test().isEmpty()) {
+            throw new PinverException(PinverException.Kind.USAGE, "no test command detected in " + repository
+                    + "; give one with --test-cmd");
+        }
+        return detected;
+    }
+
+    private static Path repositoryRoot(Path start) {
+        for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        throw new PinverException(PinverException.Kind.USAGE, start + " is not inside a git repository; "
+                + "upgrade works on branches");
+    }
+
+    private Optional<UpdateKind> parseLevel() {
+        if (level == null) {
+            return Optional.empty();
+        }
+        for (UpdateKind k : UpdateKind.values()) {
+            if (k.id().equals(level.toLowerCase(Locale.ROOT))) {
+                return Optional.of(k);
+            }
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "unknown --level '" + level + "' (patch, minor, major)");
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(s|m|h)");
+
+    private Duration parseTimeout() {
+        Matcher m = DURATION.matcher(timeout.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout takes a number and a unit: 90s, 30m, 2h (got '" + timeout + "')");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static void printPlan(UpgradePlan plan, PrintWriter out) {
+        if (plan.upgrades().isEmpty() && plan.groups().isEmpty()) {
+            out.println("nothing to upgrade: every dependency is in its newest allowed window");
+            return;
+        }
+        for (UpgradeRequest r : plan.upgrades()) {
+            out.println(describe(r));
+        }
+        for (Group g : plan.groups()) {
+            out.println("group " + g.name() + ":");
+            g.members().forEach(r -> out.println("  " + describe(r)));
+        }
+        out.println();
+        out.println("run with --run-tests to try them on branches (--bisect to find the newest that passes)");
+    }
+
+    private static String describe(UpgradeRequest r) {
+        return r.packageName() + " " + r.fromVersion() + " (" + (r.fromSpec().isEmpty() ? "no spec" : r.fromSpec())
+                + ") -> " + r.newest().version() + " (" + r.newest().spec() + ") in " + r.manifest()
+                + "; steps: " + r.candidates().stream().map(Candidate::version).collect(Collectors.joining(", "));
+    }
+
+    private static void text(UpgradeRun run, PrintWriter out) {
+        out.println("baseline: " + run.baseline().result().id() + " (" + run.baseline().durationMs() + " ms)");
+        if (!run.baseline().passed()) {
+            out.println(run.baseline().tail());
+        }
+        for (UpgradeOutcome u : run.upgrades()) {
+            out.println(u.packageName() + " " + u.from() + " -> " + u.to() + ": " + u.result().id()
+                    + u.branch().map(b -> " on " + b).orElse("") + "  (tried "
+                    + u.tried().stream().map(t -> t.version() + " " + t.result().id()).collect(Collectors.joining(", "))
+                    + ")" + (u.message().isEmpty() ? "" : " " + u.message()));
+            if (!u.tail().isEmpty() && u.result() != dev.pinver.gate.Result.PASSED) {
+                u.tail().lines().forEach(l -> out.println("    | " + l));
+            }
+        }
+    }
+
+    private static void markdown(UpgradeRun run, PrintWriter out) {
+        out.println("Baseline: **" + run.baseline().result().id() + "**");
+        out.println();
+        out.println("| package | from | to | result | branch | tried |");
+        out.println("|---|---|---|---|---|---|");
+        for (UpgradeOutcome u : run.upgrades()) {
+            out.println("| " + u.packageName() + " | " + u.from() + " | " + u.to() + " | " + u.result().id() + " | "
+                    + u.branch().orElse("") + " | " + u.tried().stream().map(Tried::version)
+                            .collect(Collectors.joining(", ")) + " |");
+        }
+    }
+}
