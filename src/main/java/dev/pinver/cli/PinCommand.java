@@ -1,6 +1,13 @@
 package dev.pinver.cli;
 
+import dev.pinver.check.CheckService;
+import dev.pinver.manifest.Dependency;
 import dev.pinver.manifest.ManifestEditor;
+import dev.pinver.outdated.OutdatedReport;
+import dev.pinver.outdated.OutdatedService;
+import dev.pinver.outdated.Registries;
+import dev.pinver.policy.Outdated;
+import dev.pinver.policy.Policy;
 import dev.pinver.manifest.Pep508;
 import dev.pinver.pin.Change;
 import dev.pinver.pin.PinResult;
@@ -12,7 +19,12 @@ import dev.pinver.report.PinJson;
 import dev.pinver.manifest.UnifiedDiff;
 import dev.pinver.version.SpecStyle;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +74,13 @@ final class PinCommand implements Callable<Integer> {
                     + "default: the user's own operator, else the policy's style.")
     String style;
 
+    @Option(names = "--online", description = "For a dependency with neither a lock entry nor a version in its spec, "
+            + "pin from the newest release the policy allows, asked of the registry.")
+    boolean online;
+
+    @Mixin
+    RegistryOptions registry;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -71,7 +90,9 @@ final class PinCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<String> names = only.stream().map(Pep508::normalise).collect(Collectors.toSet());
-        PinService service = new PinService(Policies.resolver(common), parseStyle(), names);
+        Function<Path, Policy> policies = Policies.resolver(common);
+        PinService service = online ? new PinService(policies, parseStyle(), names, newestAllowed(policies))
+                : new PinService(policies, parseStyle(), names);
         PinResult result = service.plan(paths);
         boolean write = !dryRun && !check && result.problems().isEmpty();
         if (write) {
@@ -104,6 +125,17 @@ final class PinCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         return check && result.changesAnything() ? Main.FINDINGS : Main.OK;
+    }
+
+    /** The newest release each dependency's policy allows, asked of the registries once for all of them. */
+    private Function<Dependency, Optional<String>> newestAllowed(Function<Path, Policy> policies) {
+        Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
+        OutdatedReport report = new OutdatedService(new CheckService(policies),
+                Registries.sources(registry.options(), projectDir, System.getenv()), Clock.systemUTC(), 32)
+                .run(paths, n -> { }, () -> { });
+        Map<Dependency, String> latest = new HashMap<>();
+        report.rows().forEach(r -> r.outdated().flatMap(Outdated::latest).ifPresent(v -> latest.put(r.dependency(), v)));
+        return d -> Optional.ofNullable(latest.get(d));
     }
 
     private Optional<SpecStyle> parseStyle() {

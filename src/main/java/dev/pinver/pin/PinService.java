@@ -44,6 +44,10 @@ public final class PinService {
     private final CheckService checker;
     private final Optional<SpecStyle> style;
     private final Set<String> only;
+    private final Function<Dependency, Optional<String>> online;
+
+    /** Without {@code --online}: no registry is asked. */
+    private static final Function<Dependency, Optional<String>> OFFLINE = d -> Optional.empty();
 
     /**
      * @param policyFor the policy that governs a manifest
@@ -51,9 +55,19 @@ public final class PinService {
      * @param only the packages to pin (normalised names); empty for all
      */
     public PinService(Function<Path, Policy> policyFor, Optional<SpecStyle> style, Set<String> only) {
+        this(policyFor, style, only, OFFLINE);
+    }
+
+    /**
+     * @param online the newest release the policy allows for a dependency, asked of its registry
+     *     ({@code --online}); used only when neither a lock file nor the spec gives a version
+     */
+    public PinService(Function<Path, Policy> policyFor, Optional<SpecStyle> style, Set<String> only,
+            Function<Dependency, Optional<String>> online) {
         this.checker = new CheckService(policyFor);
         this.style = style;
         this.only = Set.copyOf(only);
+        this.online = online;
     }
 
     /** Works out every change and verifies each edited file by reading it again; writes nothing. */
@@ -120,8 +134,16 @@ public final class PinService {
             basis = d.spec().isEmpty() ? "policy" : d.spec();
         }
         if (spec.isEmpty()) {
-            return Optional.of(new Skipped(d, "cannot pin without a version: no lock file names it and its spec "
-                    + "has no lower bound"));
+            Optional<String> newest = online.apply(d);
+            if (newest.isPresent()) {
+                spec = Judge.specFor(newest.get(), settings, scheme);
+                basis = "registry " + newest.get();
+            }
+        }
+        if (spec.isEmpty()) {
+            return Optional.of(new Skipped(d, "cannot pin without a version: no lock file names it, its spec "
+                    + "has no lower bound" + (online == OFFLINE ? " (--online asks the registry)" : ", and the "
+                    + "registry offers no release the policy allows")));
         }
         if (spec.get().equals(d.spec())) {
             return Optional.empty();

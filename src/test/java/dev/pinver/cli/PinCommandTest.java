@@ -128,6 +128,20 @@ class PinCommandTest {
         assertEquals("requests\n", Files.readString(dir.resolve("requirements.txt")));
     }
 
+    @Test
+    void onlineAsksTheRegistryWhenNothingElseGivesAVersion(@TempDir Path dir, @TempDir Path cache) throws IOException {
+        Files.writeString(dir.resolve("package.json"),
+                "{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\":{\"cookie\":\"*\",\"lodash\":\"latest\"}}\n");
+        String npm = Path.of("fixtures/registry/npm").toAbsolutePath().toUri().toString();
+        Cli offline = Cli.run("pin", dir.toString());
+        assertTrue(offline.err().contains("(--online asks the registry)"), offline.err());
+        Cli r = Cli.run("pin", "--online", "--registry", "npm=" + npm, "--cache-dir", cache.toString(), dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\":{\"cookie\":\"^1.0.2\",\"lodash\":\"^4.17.21\"}}\n",
+                Files.readString(dir.resolve("package.json")));
+        assertTrue(r.out().contains("(from registry 1.0.2)"), r.out());
+    }
+
     private static Map<String, String> tree(Path root) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
