@@ -6,7 +6,6 @@ import dev.pinver.check.CheckReport;
 import dev.pinver.check.Finding;
 import dev.pinver.policy.Severity;
 import dev.pinver.manifest.Dependency;
-import dev.pinver.manifest.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -52,16 +51,7 @@ public final class CheckJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("errors");
-            for (Problem p : report.problems()) {
-                g.writeStartObject();
-                g.writeStringField("manifest", DisplayPath.of(p.location().file()));
-                g.writeNumberField("line", p.location().line());
-                g.writeNumberField("column", p.location().column());
-                g.writeStringField("message", p.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonFields.errors(g, report.problems());
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
@@ -70,11 +60,7 @@ public final class CheckJson {
     }
 
     private static void writeLocated(JsonGenerator g, Dependency d) throws IOException {
-        g.writeStringField("manifest", DisplayPath.of(d.reportedAt().file()));
-        g.writeNumberField("line", d.reportedAt().line());
-        g.writeNumberField("column", d.reportedAt().column());
-        g.writeStringField("ecosystem", d.ecosystem().id());
-        g.writeStringField("package", d.name());
+        JsonFields.location(g, d);
         g.writeStringField("spec", d.spec());
     }
 }

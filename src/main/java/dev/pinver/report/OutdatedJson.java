@@ -2,8 +2,6 @@ package dev.pinver.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pinver.manifest.Dependency;
-import dev.pinver.manifest.Problem;
 import dev.pinver.outdated.OutdatedReport;
 import dev.pinver.policy.Outdated;
 import java.io.IOException;
@@ -34,13 +32,8 @@ public final class OutdatedJson {
             g.writeArrayFieldStart("dependencies");
             for (OutdatedReport.Row row : report.rows()) {
                 g.writeStartObject();
-                Dependency d = row.dependency();
-                g.writeStringField("manifest", DisplayPath.of(d.reportedAt().file()));
-                g.writeNumberField("line", d.reportedAt().line());
-                g.writeNumberField("column", d.reportedAt().column());
-                g.writeStringField("ecosystem", d.ecosystem().id());
-                g.writeStringField("package", d.name());
-                g.writeStringField("spec", d.spec());
+                JsonFields.location(g, row.dependency());
+                g.writeStringField("spec", row.dependency().spec());
                 if (row.error().isPresent()) {
                     g.writeStringField("error", row.error().get());
                 } else {
@@ -66,16 +59,7 @@ public final class OutdatedJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("errors");
-            for (Problem p : report.problems()) {
-                g.writeStartObject();
-                g.writeStringField("manifest", DisplayPath.of(p.location().file()));
-                g.writeNumberField("line", p.location().line());
-                g.writeNumberField("column", p.location().column());
-                g.writeStringField("message", p.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonFields.errors(g, report.problems());
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {

@@ -2,8 +2,6 @@ package dev.pinver.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pinver.manifest.Dependency;
-import dev.pinver.manifest.Problem;
 import dev.pinver.pin.Change;
 import dev.pinver.pin.PinResult;
 import dev.pinver.pin.Skipped;
@@ -26,7 +24,7 @@ public final class PinJson {
             g.writeArrayFieldStart("changes");
             for (Change c : result.changes()) {
                 g.writeStartObject();
-                located(g, c.dependency());
+                JsonFields.location(g, c.dependency());
                 g.writeStringField("from", c.dependency().spec());
                 g.writeStringField("to", c.newSpec());
                 g.writeStringField("basis", c.basis());
@@ -37,33 +35,16 @@ public final class PinJson {
             g.writeArrayFieldStart("skipped");
             for (Skipped s : result.skipped()) {
                 g.writeStartObject();
-                located(g, s.dependency());
+                JsonFields.location(g, s.dependency());
                 g.writeStringField("reason", s.reason());
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("errors");
-            for (Problem p : result.problems()) {
-                g.writeStartObject();
-                g.writeStringField("manifest", DisplayPath.of(p.location().file()));
-                g.writeNumberField("line", p.location().line());
-                g.writeNumberField("column", p.location().column());
-                g.writeStringField("message", p.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonFields.errors(g, result.problems());
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void located(JsonGenerator g, Dependency d) throws IOException {
-        g.writeStringField("manifest", DisplayPath.of(d.reportedAt().file()));
-        g.writeNumberField("line", d.reportedAt().line());
-        g.writeNumberField("column", d.reportedAt().column());
-        g.writeStringField("ecosystem", d.ecosystem().id());
-        g.writeStringField("package", d.name());
     }
 }
