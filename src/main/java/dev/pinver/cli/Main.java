@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Keeps dependencies pinned to ranges that cannot break the project, and moves them",
             "forward only when the project's own tests pass.",
         },
-        subcommands = {CheckCommand.class, PinCommand.class, OutdatedCommand.class, ExplainCommand.class,
+        subcommands = {CheckCommand.class, PinCommand.class, OutdatedCommand.class, NotesCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
