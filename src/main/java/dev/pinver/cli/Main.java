@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
             "Keeps dependencies pinned to ranges that cannot break the project, and moves them",
             "forward only when the project's own tests pass.",
         },
-        subcommands = {CheckCommand.class, PinCommand.class, OutdatedCommand.class, UpgradeCommand.class,
-            ExplainCommand.class,
+        subcommands = {CheckCommand.class, PinCommand.class, OutdatedCommand.class, NotesCommand.class,
+            UpgradeCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",

@@ -1,9 +1,13 @@
 package dev.pinver.cli;
 
 import dev.pinver.check.CheckService;
+import dev.pinver.manifest.Dependency;
+import dev.pinver.notes.NotesService;
+import dev.pinver.notes.NotesSummary;
 import dev.pinver.outdated.OutdatedReport;
 import dev.pinver.outdated.OutdatedService;
 import dev.pinver.outdated.Registries;
+import dev.pinver.policy.Outdated;
 import dev.pinver.report.CheckText;
 import dev.pinver.report.OutdatedJson;
 import dev.pinver.report.OutdatedTable;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ProgressBar;
@@ -53,19 +58,30 @@ final class OutdatedCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--notes", description = "Summarise the release notes of each update: releases and flagged "
+            + "lines (breaking, removal, security, deprecation); \"notes unavailable\" when they cannot be read.")
+    boolean notes;
+
+    @Mixin
+    NotesOptions notesOptions;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Registries.Options options = registry.options();
         Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
-        OutdatedService service = new OutdatedService(new CheckService(Policies.resolver(common)),
-                Registries.sources(options, projectDir, System.getenv()), Clock.systemUTC(), 32);
+        Registries.Clients clients = Registries.clients(options, projectDir, System.getenv());
+        CheckService checker = new CheckService(Policies.resolver(common));
+        OutdatedService service = new OutdatedService(checker, Registries.sources(clients), Clock.systemUTC(), 32);
         OutdatedReport report = withProgress(service);
+        Map<Dependency, NotesSummary> summaries = notes
+                ? notesOptions.service(clients, checker, registry, System.getenv()).summaries(upgrades(report), 4)
+                : Map.of();
         switch (format) {
-            case text -> OutdatedTable.text(report, out, common.color());
-            case markdown -> OutdatedTable.markdown(report, out);
-            case json -> OutdatedJson.write(report, out);
+            case text -> OutdatedTable.text(report, summaries, out, common.color());
+            case markdown -> OutdatedTable.markdown(report, summaries, out);
+            case json -> OutdatedJson.write(report, summaries, out);
         }
         CheckText.writeProblems(report.problems(), err);
         report.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
@@ -75,6 +91,18 @@ final class OutdatedCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         return report.errors() > 0 ? Main.NETWORK : Main.OK;
+    }
+
+    /** The rows that can move, as upgrades from the resolved version to the latest. */
+    private static List<NotesService.Upgrade> upgrades(OutdatedReport report) {
+        return report.rows().stream()
+                .filter(r -> r.outdated().flatMap(Outdated::update).isPresent())
+                .flatMap(r -> {
+                    Outdated o = r.outdated().orElseThrow();
+                    return o.resolved().flatMap(from -> o.latest().map(to -> new NotesService.Upgrade(r.dependency(), from, to)))
+                            .stream();
+                })
+                .toList();
     }
 
     /** Runs the service with a progress bar on a terminal (not with -q, not when output is piped). */

@@ -83,6 +83,14 @@ public final class Changelog {
      * or {@code to} is not a version in {@code order}.
      */
     public <K> List<Release> between(String from, String to, ReleaseOrder<K> order) {
+        return between(releases, from, to, order);
+    }
+
+    /**
+     * Like {@link #between(String, String, ReleaseOrder)}, for releases from anywhere (such as GitHub
+     * release bodies); equal versions keep the order of {@code releases}.
+     */
+    public static <K> List<Release> between(List<Release> releases, String from, String to, ReleaseOrder<K> order) {
         K low = from == null ? null : order.require(from);
         K high = to == null ? null : order.require(to);
         List<Keyed<K>> in = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds each ecosystem's release source from the user's configuration: the one place registries are wired. */
 public final class Registries {
@@ -49,9 +50,23 @@ public final class Registries {
     }
 
     /**
+     * The clients behind the release sources, for commands that need more than releases (release
+     * notes read project URLs and repository links).
+     *
+     * @param http the one HTTP client every registry shares
+     * @param pypi PyPI's indexes
+     * @param npmConfig which npm registry serves which package, with which credentials
+     * @param npm the npm registry
+     * @param maven opens Maven Resolver on first use, so runs without a pom never pay for it
+     */
+    public record Clients(Http http, PypiRegistry pypi, NpmConfig npmConfig, NpmRegistry npm,
+            Supplier<MavenRegistry> maven) {
+    }
+
+    /**
      * @param projectDir where project-level configuration (.npmrc) is looked for
      */
-    public static Map<Ecosystem, ReleaseSource> sources(Options options, Path projectDir, Map<String, String> env) {
+    public static Clients clients(Options options, Path projectDir, Map<String, String> env) {
         Path home = Path.of(System.getProperty("user.home"));
         HttpOptions http = HttpOptions.defaults(env)
                 .withOffline(options.offline())
@@ -62,11 +77,24 @@ public final class Registries {
         List<String> indexes = PipIndexes.configured(env, home, options.indexUrl(), options.extraIndexUrls(), false);
         NpmConfig npm = NpmConfig.load(projectDir, home, env);
         npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
+        return new Clients(client, new PypiRegistry(client, PipIndexes.indexes(indexes)), npm, new NpmRegistry(client, npm),
+                () -> maven(options, projectDir));
+    }
+
+    /** The release source of each ecosystem pinver has a registry client for. */
+    public static Map<Ecosystem, ReleaseSource> sources(Clients clients) {
         Map<Ecosystem, ReleaseSource> sources = new EnumMap<>(Ecosystem.class);
-        sources.put(Ecosystem.PYPI, new PypiSource(new PypiRegistry(client, PipIndexes.indexes(indexes))));
-        sources.put(Ecosystem.NPM, new NpmSource(new NpmRegistry(client, npm)));
-        sources.put(Ecosystem.MAVEN, new MavenSource(() -> maven(options, projectDir)));
+        sources.put(Ecosystem.PYPI, new PypiSource(clients.pypi()));
+        sources.put(Ecosystem.NPM, new NpmSource(clients.npm()));
+        sources.put(Ecosystem.MAVEN, new MavenSource(clients.maven()));
         return sources;
+    }
+
+    /**
+     * @param projectDir where project-level configuration (.npmrc) is looked for
+     */
+    public static Map<Ecosystem, ReleaseSource> sources(Options options, Path projectDir, Map<String, String> env) {
+        return sources(clients(options, projectDir, env));
     }
 
     /**

@@ -89,6 +89,18 @@ public final class Http {
         }
     }
 
+    /**
+     * An API's answer whatever its status, for APIs that put pagination and rate limits in headers
+     * (GitHub's {@code Link} and {@code X-RateLimit-*}).
+     *
+     * @param url the URL asked for, without credentials
+     * @param status the final HTTP status, after redirects
+     * @param headers the final response's headers
+     * @param body the body, decompressed, when the status is 200; empty otherwise
+     */
+    public record ApiResponse(String url, int status, HttpHeaders headers, byte[] body) {
+    }
+
     /** A URL split into the address to fetch and the credentials its user-info carried. */
     private record Target(URI uri, Optional<Credentials> credentials) {
     }
@@ -158,6 +170,43 @@ public final class Http {
         }
     }
 
+    /**
+     * {@code GET url} for a REST API: like {@link #get}, redirects are followed (credentials kept only on
+     * the same origin) and connection failures, timeouts and 5xx answers are retried, but the final
+     * status is returned with its headers instead of thrown, 429 is not retried (the caller reads the
+     * rate limit), and nothing is cached.
+     *
+     * @throws RegistryException when no HTTP answer arrives, in offline mode, or when a URL is refused
+     */
+    public ApiResponse api(String url, String accept, Optional<Credentials> credentials) {
+        credentials.ifPresent(c -> secrets.addAll(c.secrets()));
+        try {
+            Target target = parse(url);
+            URI current = target.uri();
+            String shown = current.toString();
+            requireAllowedScheme(current, shown);
+            if (options.offline()) {
+                throw new RegistryException(Reason.OFFLINE, shown, "pinver is offline");
+            }
+            Optional<Credentials> given = target.credentials().or(() -> credentials);
+            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                Optional<Credentials> sent = given.isPresent() ? given : hostCredentials(current);
+                Answer response = exchange(current, accept, sent, Optional.empty(), false);
+                if (!Set.of(301, 302, 303, 307, 308).contains(response.status())) {
+                    return new ApiResponse(shown, response.status(), response.headers(), response.body());
+                }
+                URI next = redirectTarget(current, response, shown);
+                if (!sameOrigin(current, next)) {
+                    given = Optional.empty();
+                }
+                current = next;
+            }
+            throw new RegistryException(Reason.HTTP_STATUS, shown, "more than " + MAX_REDIRECTS + " redirects");
+        } catch (RegistryException e) {
+            throw e.redacted(List.copyOf(secrets));
+        }
+    }
+
     /** {@code text} with every credential this object has seen, and all URL user-info, masked. */
     public String redact(String text) {
         return Redact.text(text, List.copyOf(secrets));
@@ -184,7 +233,7 @@ public final class Http {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             Optional<Credentials> sent = credentials.isPresent() ? credentials : hostCredentials(current);
-            Answer response = exchange(current, accept, sent, cached);
+            Answer response = exchange(current, accept, sent, cached, true);
             int status = response.status();
             switch (status) {
                 case 200 -> {
@@ -309,9 +358,12 @@ public final class Http {
         return next;
     }
 
-    /** One request, retried while it fails in a way another attempt may cure; the last response otherwise. */
+    /**
+     * One request, retried while it fails in a way another attempt may cure (429 only when
+     * {@code retryTooMany}); the last response otherwise.
+     */
     private Answer exchange(URI uri, String accept, Optional<Credentials> credentials,
-            Optional<HttpCache.Entry> cached) {
+            Optional<HttpCache.Entry> cached, boolean retryTooMany) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(options.requestTimeout())
@@ -333,7 +385,7 @@ public final class Http {
             try {
                 Answer response = sendOnce(request);
                 int status = response.status();
-                if (last || (status != 429 && status < 500)) {
+                if (last || ((status != 429 || !retryTooMany) && status < 500)) {
                     return response;
                 }
                 pause(shown, "HTTP " + status, delayAfter(response, attempt));

@@ -2,11 +2,14 @@ package dev.pinver.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pinver.manifest.Dependency;
+import dev.pinver.notes.NotesSummary;
 import dev.pinver.outdated.OutdatedReport;
 import dev.pinver.policy.Outdated;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code outdated --format json}: DESIGN's schemaVersion 1, one entry per dependency. */
@@ -16,6 +19,14 @@ public final class OutdatedJson {
     }
 
     public static void write(OutdatedReport report, Writer out) {
+        write(report, Map.of(), out);
+    }
+
+    /**
+     * With a {@code notes} object on each dependency that has a summary ({@code outdated --notes}):
+     * {@code {"releases", "flagged", "source"}}, or {@code {"unavailable", "source"}} when none could be read.
+     */
+    public static void write(OutdatedReport report, Map<Dependency, NotesSummary> notes, Writer out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -55,6 +66,10 @@ public final class OutdatedJson {
                         g.writeEndObject();
                     }
                     g.writeEndArray();
+                    NotesSummary summary = notes.get(row.dependency());
+                    if (summary != null) {
+                        notes(g, summary);
+                    }
                 }
                 g.writeEndObject();
             }
@@ -65,6 +80,18 @@ public final class OutdatedJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void notes(JsonGenerator g, NotesSummary summary) throws IOException {
+        g.writeObjectFieldStart("notes");
+        if (summary.unavailable().isPresent()) {
+            g.writeStringField("unavailable", summary.unavailable().get());
+        } else {
+            g.writeNumberField("releases", summary.releases());
+            g.writeNumberField("flagged", summary.flagged());
+        }
+        optional(g, "source", Optional.of(summary.source()).filter(s -> !s.isEmpty()));
+        g.writeEndObject();
     }
 
     private static void optional(JsonGenerator g, String field, Optional<String> value) throws IOException {

@@ -1,10 +1,14 @@
 package dev.pinver.report;
 
+import dev.pinver.manifest.Dependency;
+import dev.pinver.notes.NotesSummary;
 import dev.pinver.outdated.OutdatedReport;
 import dev.pinver.policy.Outdated;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code outdated --format text|markdown}: one row per dependency that can move (or failed), as an
@@ -13,14 +17,21 @@ import java.util.List;
 public final class OutdatedTable {
 
     private static final String[] HEADER = {"package", "spec", "resolved", "in range", "compatible", "latest", "update", "where"};
+    private static final String[] HEADER_WITH_NOTES = {"package", "spec", "resolved", "in range", "compatible", "latest",
+        "update", "notes", "where"};
 
     private OutdatedTable() {
     }
 
     public static void text(OutdatedReport report, PrintWriter out, boolean color) {
-        List<String[]> rows = rows(report);
+        text(report, Map.of(), out, color);
+    }
+
+    /** With a {@code notes} column when {@code notes} is not empty ({@code outdated --notes}). */
+    public static void text(OutdatedReport report, Map<Dependency, NotesSummary> notes, PrintWriter out, boolean color) {
+        List<String[]> rows = rows(report, notes);
         if (rows.size() > 1) {
-            int[] widths = new int[HEADER.length];
+            int[] widths = new int[rows.get(0).length];
             rows.forEach(r -> {
                 for (int i = 0; i < r.length; i++) {
                     widths[i] = Math.max(widths[i], r[i].length());
@@ -43,12 +54,17 @@ public final class OutdatedTable {
     }
 
     public static void markdown(OutdatedReport report, PrintWriter out) {
-        List<String[]> rows = rows(report);
+        markdown(report, Map.of(), out);
+    }
+
+    /** With a {@code notes} column when {@code notes} is not empty ({@code outdated --notes}). */
+    public static void markdown(OutdatedReport report, Map<Dependency, NotesSummary> notes, PrintWriter out) {
+        List<String[]> rows = rows(report, notes);
         if (rows.size() > 1) {
             for (int i = 0; i < rows.size(); i++) {
                 out.println("| " + String.join(" | ", escape(rows.get(i))) + " |");
                 if (i == 0) {
-                    out.println("|" + "---|".repeat(HEADER.length));
+                    out.println("|" + "---|".repeat(rows.get(0).length));
                 }
             }
             out.println();
@@ -57,14 +73,15 @@ public final class OutdatedTable {
         out.flush();
     }
 
-    private static List<String[]> rows(OutdatedReport report) {
+    private static List<String[]> rows(OutdatedReport report, Map<Dependency, NotesSummary> notes) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        rows.add(notes.isEmpty() ? HEADER : HEADER_WITH_NOTES);
         for (OutdatedReport.Row row : report.rows()) {
             String where = DisplayPath.of(row.dependency().reportedAt().file()) + ":" + row.dependency().reportedAt().line();
             String spec = row.dependency().spec().isEmpty() ? "(none)" : row.dependency().spec();
             if (row.error().isPresent()) {
-                rows.add(new String[] {row.dependency().name(), spec, "-", "-", "-", "-", "error: " + row.error().get(), where});
+                rows.add(withNotes(new String[] {row.dependency().name(), spec, "-", "-", "-", "-", "error: " + row.error().get(),
+                    where}, notes, "-"));
                 continue;
             }
             Outdated o = row.outdated().orElseThrow();
@@ -79,10 +96,23 @@ public final class OutdatedTable {
                 Outdated.Held h = o.heldBack().get(o.heldBack().size() - 1);
                 update += ", " + h.version() + " held back until " + h.eligible().toString().substring(0, 10);
             }
-            rows.add(new String[] {row.dependency().name(), spec, o.resolved().orElse("-"), o.latestInRange().orElse("-"),
-                o.latestCompatible().orElse("-"), o.latest().orElse("-"), update, where});
+            rows.add(withNotes(new String[] {row.dependency().name(), spec, o.resolved().orElse("-"),
+                o.latestInRange().orElse("-"), o.latestCompatible().orElse("-"), o.latest().orElse("-"), update, where},
+                notes, Optional.ofNullable(notes.get(row.dependency())).map(NotesSummary::line).orElse("-")));
         }
         return rows;
+    }
+
+    /** The row with a notes cell before {@code where}, when notes were asked for. */
+    private static String[] withNotes(String[] row, Map<Dependency, NotesSummary> notes, String cell) {
+        if (notes.isEmpty()) {
+            return row;
+        }
+        String[] out = new String[row.length + 1];
+        System.arraycopy(row, 0, out, 0, row.length - 1);
+        out[row.length - 1] = cell;
+        out[row.length] = row[row.length - 1];
+        return out;
     }
 
     private static String summary(OutdatedReport report) {
