@@ -4,17 +4,14 @@ import dev.pinver.check.CheckReport;
 import dev.pinver.check.CheckService;
 import dev.pinver.check.OutdatedFindings;
 import dev.pinver.outdated.OutdatedReport;
-import dev.pinver.outdated.OutdatedService;
-import dev.pinver.outdated.Registries;
 import dev.pinver.policy.Severity;
 import dev.pinver.report.CheckJson;
 import dev.pinver.report.CheckSarif;
 import dev.pinver.report.CheckText;
 import dev.pinver.report.GithubAnnotations;
+import dev.pinver.report.OutdatedTable;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,13 +69,11 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report = checker.check(paths);
         long registryErrors = 0;
         if (outdated) {
-            Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
-            OutdatedReport found = new OutdatedService(checker, Registries.sources(registry.options(), projectDir,
-                    System.getenv()), Clock.systemUTC(), 32).run(paths, n -> { }, () -> { });
+            OutdatedReport found = RegistryOptions.outdated(checker, registry.clients(paths))
+                    .run(paths, n -> { }, () -> { });
             report = report.withFindings(OutdatedFindings.of(found));
             registryErrors = found.errors();
-            found.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
-                    + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): " + r.error().get()));
+            OutdatedTable.writeErrors(found, err);
         }
         switch (format) {
             case text -> CheckText.write(report, out, common.color());

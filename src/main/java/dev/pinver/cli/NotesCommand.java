@@ -10,7 +10,6 @@ import dev.pinver.notes.NotesText;
 import dev.pinver.notes.UntrustedText;
 import dev.pinver.outdated.Registries;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -89,8 +88,7 @@ final class NotesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Ecosystem> eco = Optional.ofNullable(ecosystem).map(e -> e.ecosystem);
-        Path projectDir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-        Registries.Clients clients = Registries.clients(registry.options(), projectDir, System.getenv());
+        Registries.Clients clients = registry.clients(List.of(path));
         NotesService service = notesOptions.service(clients, new CheckService(Policies.resolver(common)), registry,
                 System.getenv());
         NotesService.Answer answer = service.notes(new NotesService.Request(packageName, eco, Optional.ofNullable(from),

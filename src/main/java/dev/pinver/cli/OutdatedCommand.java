@@ -12,9 +12,7 @@ import dev.pinver.report.CheckText;
 import dev.pinver.report.OutdatedJson;
 import dev.pinver.report.OutdatedTable;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,11 +67,9 @@ final class OutdatedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Registries.Options options = registry.options();
-        Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
-        Registries.Clients clients = Registries.clients(options, projectDir, System.getenv());
+        Registries.Clients clients = registry.clients(paths);
         CheckService checker = new CheckService(Policies.resolver(common));
-        OutdatedService service = new OutdatedService(checker, Registries.sources(clients), Clock.systemUTC(), 32);
+        OutdatedService service = RegistryOptions.outdated(checker, clients);
         OutdatedReport report = withProgress(service);
         Map<Dependency, NotesSummary> summaries = notes
                 ? notesOptions.service(clients, checker, registry, System.getenv()).summaries(upgrades(report), 4)
@@ -84,8 +80,7 @@ final class OutdatedCommand implements Callable<Integer> {
             case json -> OutdatedJson.write(report, summaries, out);
         }
         CheckText.writeProblems(report.problems(), err);
-        report.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
-                + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): " + r.error().get()));
+        OutdatedTable.writeErrors(report, err);
         err.flush();
         if (!report.problems().isEmpty()) {
             return Main.BAD_INPUT;

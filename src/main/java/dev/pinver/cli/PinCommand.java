@@ -4,8 +4,6 @@ import dev.pinver.check.CheckService;
 import dev.pinver.manifest.Dependency;
 import dev.pinver.manifest.ManifestEditor;
 import dev.pinver.outdated.OutdatedReport;
-import dev.pinver.outdated.OutdatedService;
-import dev.pinver.outdated.Registries;
 import dev.pinver.policy.Outdated;
 import dev.pinver.policy.Policy;
 import dev.pinver.manifest.Pep508;
@@ -19,9 +17,7 @@ import dev.pinver.report.PinJson;
 import dev.pinver.manifest.UnifiedDiff;
 import dev.pinver.version.SpecStyle;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -129,9 +125,7 @@ final class PinCommand implements Callable<Integer> {
 
     /** The newest release each dependency's policy allows, asked of the registries once for all of them. */
     private Function<Dependency, Optional<String>> newestAllowed(Function<Path, Policy> policies) {
-        Path projectDir = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).toAbsolutePath().getParent();
-        OutdatedReport report = new OutdatedService(new CheckService(policies),
-                Registries.sources(registry.options(), projectDir, System.getenv()), Clock.systemUTC(), 32)
+        OutdatedReport report = RegistryOptions.outdated(new CheckService(policies), registry.clients(paths))
                 .run(paths, n -> { }, () -> { });
         Map<Dependency, String> latest = new HashMap<>();
         report.rows().forEach(r -> r.outdated().flatMap(Outdated::latest).ifPresent(v -> latest.put(r.dependency(), v)));

@@ -1,7 +1,11 @@
 package dev.pinver.cli;
 
+import dev.pinver.check.CheckService;
+import dev.pinver.outdated.OutdatedService;
 import dev.pinver.outdated.Registries;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +38,21 @@ final class RegistryOptions {
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CAs in this PEM file (private registries).")
     Path caFile;
+
+    /** The registry clients, with project-level configuration (.npmrc, the pom's repositories) read from the first PATH. */
+    Registries.Clients clients(List<Path> paths) {
+        Path first = paths.get(0);
+        Path projectDir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
+        return Registries.clients(options(), projectDir, System.getenv());
+    }
+
+    /** {@code outdated}'s service over these clients. */
+    static OutdatedService outdated(CheckService checker, Registries.Clients clients) {
+        return new OutdatedService(checker, Registries.sources(clients), Clock.systemUTC(), CONCURRENCY);
+    }
+
+    /** How many packages are asked about at once; the HTTP layer bounds each host further. */
+    static final int CONCURRENCY = 32;
 
     Registries.Options options() {
         Optional<String> pypi = Optional.ofNullable(indexUrl).or(() -> Optional.ofNullable(registries.get("pypi")));

@@ -115,7 +115,7 @@ final class UpgradeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path repository = repositoryRoot(path);
         CheckService checker = new CheckService(Policies.resolver(common));
-        Releases releases = new Releases(Registries.sources(registry.options(), path, System.getenv()), 32);
+        Releases releases = new Releases(Registries.sources(registry.clients(List.of(path))), RegistryOptions.CONCURRENCY);
         UpgradePlan plan = new UpgradePlanner(checker, releases, Clock.systemUTC())
                 .plan(repository, List.of(path), packages, parseLevel(), group);
         CheckText.writeProblems(plan.problems(), err);

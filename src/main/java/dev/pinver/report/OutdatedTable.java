@@ -115,6 +115,13 @@ public final class OutdatedTable {
         return out;
     }
 
+    /** One line on stderr per package whose registry answer failed. */
+    public static void writeErrors(OutdatedReport report, PrintWriter err) {
+        report.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
+                + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): " + r.error().get()));
+        err.flush();
+    }
+
     private static String summary(OutdatedReport report) {
         long outdated = report.rows().stream().filter(r -> r.outdated().flatMap(Outdated::update).isPresent()).count();
         long breaking = report.rows().stream().filter(r -> r.outdated().map(Outdated::breaking).orElse(false)).count();
