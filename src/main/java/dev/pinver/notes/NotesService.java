@@ -108,7 +108,8 @@ public final class NotesService {
         ReleaseOrder<?> order = ReleaseOrder.of(scheme);
         request.from().ifPresent(v -> requireVersion("--from", v, order, ecosystem));
         request.to().ifPresent(v -> requireVersion("--to", v, order, ecosystem));
-        List<SourceRef> named = request.source().map(s -> List.of(named(s))).orElse(List.of());
+        Optional<String> policySource = deps.stream().findFirst().flatMap(d -> checker.settingsFor(d).notes());
+        List<SourceRef> named = request.source().or(() -> policySource).map(s -> List.of(named(s))).orElse(List.of());
 
         Optional<String> from = request.from().or(() -> defaultFrom(deps, scheme, order, warnings));
         Optional<String> to = request.to().or(() -> latest(ecosystem, name, deps, scheme, warnings));

@@ -21,9 +21,10 @@ public record Overrides(
         String group,
         String reason,
         SpecStyle style,
-        Severity exactPin) {
+        Severity exactPin,
+        String notes) {
 
-    private static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null);
+    private static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null, null);
 
     public Overrides {
         allow = allow == null ? null : Set.copyOf(allow);
@@ -52,7 +53,8 @@ public record Overrides(
                 pick(group, later.group),
                 pick(reason, later.reason),
                 pick(style, later.style),
-                pick(exactPin, later.exactPin));
+                pick(exactPin, later.exactPin),
+                pick(notes, later.notes));
     }
 
     static <T> T pick(T earlier, T later) {

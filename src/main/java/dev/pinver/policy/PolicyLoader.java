@@ -41,7 +41,8 @@ public final class PolicyLoader {
 
     private static final List<String> TOP_KEYS = List.of("extends", "defaults", "rules");
     private static final List<String> SETTING_KEYS = List.of(
-            "pin", "breaking", "allow", "min-age", "prereleases", "ignore", "group", "reason", "style", "exact-pin");
+            "pin", "breaking", "allow", "min-age", "prereleases", "ignore", "group", "reason", "style", "exact-pin",
+            "notes");
     private static final List<String> RULE_KEYS = Stream.concat(Stream.of("ecosystem", "package"),
             SETTING_KEYS.stream()).toList();
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})([hdw])");
@@ -177,7 +178,8 @@ public final class PolicyLoader {
                 f.containsKey("reason") ? scalar(f.get("reason"), "reason") : null,
                 f.containsKey("style") ? choice(f.get("style"), "style", SpecStyle.values(), SpecStyle::id) : null,
                 f.containsKey("exact-pin")
-                        ? choice(f.get("exact-pin"), "exact-pin", Severity.values(), Severity::id) : null);
+                        ? choice(f.get("exact-pin"), "exact-pin", Severity.values(), Severity::id) : null,
+                f.containsKey("notes") ? scalar(f.get("notes"), "notes") : null);
     }
 
     /** The values of a mapping by key, after checking that every key is allowed and appears once. */

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param reason why the policy treats the package this way, shown to users
  * @param style how a suggested window is written
  * @param exactPin how to rate an exact pin where a window is wanted
+ * @param notes where the package's release notes are (a repository, changelog URL or file), tried first
  */
 public record Settings(
         PinMode pin,
@@ -33,7 +34,8 @@ public record Settings(
         Optional<String> group,
         Optional<String> reason,
         SpecStyle style,
-        Severity exactPin) {
+        Severity exactPin,
+        Optional<String> notes) {
 
     public Settings {
         allow = Set.copyOf(allow);
@@ -48,17 +50,17 @@ public record Settings(
     public static Settings base(Ecosystem ecosystem) {
         SpecStyle style = ecosystem == Ecosystem.NPM ? SpecStyle.CARET : SpecStyle.RANGE;
         return new Settings(PinMode.WINDOW, BreakingMode.SEMVER_0X, EnumSet.allOf(UpdateKind.class), Duration.ZERO,
-                false, List.of(), Optional.empty(), Optional.empty(), style, Severity.WARNING);
+                false, List.of(), Optional.empty(), Optional.empty(), style, Severity.WARNING, Optional.empty());
     }
 
     /** These settings, pinning in {@code newPin} mode. */
     public Settings withPin(PinMode newPin) {
-        return new Settings(newPin, breaking, allow, minAge, prereleases, ignore, group, reason, style, exactPin);
+        return new Settings(newPin, breaking, allow, minAge, prereleases, ignore, group, reason, style, exactPin, notes);
     }
 
     /** These settings, writing specs in {@code newStyle}. */
     public Settings withStyle(SpecStyle newStyle) {
-        return new Settings(pin, breaking, allow, minAge, prereleases, ignore, group, reason, newStyle, exactPin);
+        return new Settings(pin, breaking, allow, minAge, prereleases, ignore, group, reason, newStyle, exactPin, notes);
     }
 
     /** These settings with each field that {@code o} sets replaced. */
@@ -73,6 +75,7 @@ public record Settings(
                 o.group() != null ? Optional.of(o.group()) : group,
                 o.reason() != null ? Optional.of(o.reason()) : reason,
                 Overrides.pick(style, o.style()),
-                Overrides.pick(exactPin, o.exactPin()));
+                Overrides.pick(exactPin, o.exactPin()),
+                o.notes() != null ? Optional.of(o.notes()) : notes);
     }
 }

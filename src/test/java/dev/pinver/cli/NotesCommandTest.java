@@ -186,4 +186,20 @@ class NotesCommandTest {
         assertTrue(r.err().contains("pinver: tried https://github.com/evanw/esbuild/releases: no releases"), r.err());
         assertTrue(r.err().contains("esbuild: no release notes could be read"), r.err());
     }
+
+    @Test
+    void aPolicyCanNameWhereAPackagesNotesAre(@TempDir Path project) throws Exception {
+        Path notes = project.resolve("fastapi-release-notes.md");
+        Files.writeString(notes, Files.readString(Corpus.file(
+                "release-notes/fastapi__fastapi__docs__en__docs__release-notes.md")));
+        Files.writeString(project.resolve("requirements.txt"), "fastapi>=0.100.0,<0.101.0\n");
+        Files.writeString(project.resolve(".pinver.yaml"),
+                "rules:\n  - package: fastapi\n    notes: " + notes.toAbsolutePath() + "\n");
+        Cli r = Cli.run("notes", "fastapi", project.toString(), "--to", "0.101.1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(notes.toAbsolutePath().toString(), json.get("source").asText());
+        assertEquals("0.101.1", json.get("releases").get(0).get("version").asText());
+        assertEquals("0.100.1", json.get("releases").get(2).get("version").asText());
+    }
 }

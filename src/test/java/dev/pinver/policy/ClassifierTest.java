@@ -86,7 +86,7 @@ class ClassifierTest {
 
     @Test
     void minAgeHoldsBackYoungReleasesUntilTheyAreEligible() {
-        Settings weekOld = PYPI.with(new Overrides(null, null, null, Duration.ofDays(60), null, null, null, null, null, null));
+        Settings weekOld = PYPI.with(new Overrides(null, null, null, Duration.ofDays(60), null, null, null, null, null, null, null));
         Outdated o = Classifier.classify(">=0.45.0,<0.46.0", Optional.empty(), FASTAPI, Optional.empty(), weekOld,
                 new Pep440Scheme(), NOW);
         assertEquals(Optional.of("0.46.0"), o.latest());
@@ -95,7 +95,7 @@ class ClassifierTest {
 
     @Test
     void prereleasesOnlyWhenThePolicyOrTheSpecAsksForThem() {
-        Settings pre = PYPI.with(new Overrides(null, null, null, null, true, null, null, null, null, null));
+        Settings pre = PYPI.with(new Overrides(null, null, null, null, true, null, null, null, null, null, null));
         assertEquals(Optional.of("0.48.0rc1"), Classifier.classify(">=0.45.0", Optional.empty(), FASTAPI,
                 Optional.empty(), pre, new Pep440Scheme(), NOW).latest());
         assertEquals(Optional.of("0.48.0rc1"), Classifier.classify(">=0.48.0rc1,<0.49", Optional.empty(), FASTAPI,
@@ -115,7 +115,7 @@ class ClassifierTest {
 
     @Test
     void ignoredVersionsAreNotOffered() {
-        Settings ignore = PYPI.with(new Overrides(null, null, null, null, null, List.of("0.47.1"), null, null, null, null));
+        Settings ignore = PYPI.with(new Overrides(null, null, null, null, null, List.of("0.47.1"), null, null, null, null, null));
         assertEquals(Optional.of("0.46.0"), Classifier.classify(">=0.45.0", Optional.empty(), FASTAPI,
                 Optional.empty(), ignore, new Pep440Scheme(), NOW).latest());
     }
@@ -129,10 +129,10 @@ class ClassifierTest {
         assertEquals(List.of("0.46.2", "0.47.1", "1.1.0"),
                 Classifier.upgradeSteps("0.45.0", releases, PYPI, Optional.empty(), scheme, NOW));
         Settings noMajor = PYPI.with(new Overrides(null, null, java.util.Set.of(UpdateKind.PATCH, UpdateKind.MINOR),
-                null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null));
         assertEquals(List.of(), Classifier.upgradeSteps("0.45.0", releases, noMajor, Optional.empty(), scheme, NOW),
                 "0.45 -> 0.46 is a major step under the 0.x rule");
-        Settings stable = PYPI.with(new Overrides(null, null, null, Duration.ofDays(10), null, null, null, null, null, null));
+        Settings stable = PYPI.with(new Overrides(null, null, null, Duration.ofDays(10), null, null, null, null, null, null, null));
         assertEquals(List.of("0.46.2", "0.47.1"),
                 Classifier.upgradeSteps("0.45.3", releases, stable, Optional.empty(), scheme, NOW), "1.x is too young");
         assertEquals(List.of(), Classifier.upgradeSteps("1.0.0", releases, PYPI, Optional.empty(), scheme, NOW),

@@ -53,21 +53,21 @@ class PolicyLoaderTest {
                     min-age: 2w
                 """, FILE);
         assertEquals(new Overrides(PinMode.WINDOW, BreakingMode.SEMVER_0X, Set.of(UpdateKind.PATCH, UpdateKind.MINOR),
-                Duration.ofDays(3), false, null, null, null, null, Severity.ERROR), p.defaults());
+                Duration.ofDays(3), false, null, null, null, null, Severity.ERROR, null), p.defaults());
         assertEquals(3, p.rules().size());
 
         Rule npm = p.rules().get(0);
         assertEquals(new Location(FILE, 9, 5), npm.location());
         assertEquals(Set.of(Ecosystem.NPM), npm.ecosystems());
         assertEquals(List.of(new PackagePattern("@types/*"), new PackagePattern("react")), npm.packages());
-        assertEquals(new Overrides(null, null, null, null, null, null, "frontend", null, SpecStyle.CARET, null),
+        assertEquals(new Overrides(null, null, null, null, null, null, "frontend", null, SpecStyle.CARET, null, null),
                 npm.overrides());
 
         Rule fastapi = p.rules().get(1);
         assertEquals(new Location(FILE, 13, 5), fastapi.location());
         assertEquals(Set.of(), fastapi.ecosystems());
         assertEquals(new Overrides(PinMode.EXACT, BreakingMode.EVERY, Set.of(UpdateKind.MAJOR), Duration.ofHours(12),
-                true, List.of("0.99.0", ">=1.0,<1.2"), null, "we are careful", SpecStyle.EXACT, Severity.INFO),
+                true, List.of("0.99.0", ">=1.0,<1.2"), null, "we are careful", SpecStyle.EXACT, Severity.INFO, null),
                 fastapi.overrides());
 
         Rule both = p.rules().get(2);

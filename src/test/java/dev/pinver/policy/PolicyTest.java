@@ -25,7 +25,7 @@ class PolicyTest {
         Policy.Resolution r = Policy.empty().settingsFor(Ecosystem.PYPI, "fastapi");
         assertEquals(new Settings(PinMode.WINDOW, BreakingMode.SEMVER_0X, EnumSet.allOf(UpdateKind.class),
                 Duration.ZERO, false, List.of(), Optional.empty(), Optional.empty(), SpecStyle.RANGE,
-                Severity.WARNING), r.settings());
+                Severity.WARNING, Optional.empty()), r.settings());
         assertEquals(List.of(), r.matched());
         assertEquals(SpecStyle.CARET, Policy.empty().settingsFor(Ecosystem.NPM, "react").settings().style());
         assertEquals(SpecStyle.RANGE, Policy.empty().settingsFor(Ecosystem.MAVEN, "g:a").settings().style());
