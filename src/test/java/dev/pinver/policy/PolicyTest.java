@@ -114,7 +114,7 @@ class PolicyTest {
         Policy.Resolution starlette = p.settingsFor(Ecosystem.PYPI, "starlette");
         assertEquals(PinMode.NONE, starlette.settings().pin());
         assertTrue(starlette.settings().reason().orElseThrow().contains("FastAPI already constrains Starlette"));
-        assertEquals(List.of(new Location(Path.of("policies/fastapi.yaml"), 14, 5)),
+        assertEquals(List.of(new Location(Path.of("policies/fastapi.yaml"), 16, 5)),
                 starlette.matched().stream().map(Rule::location).toList());
 
         Settings fastapi = p.settingsFor(Ecosystem.PYPI, "fastapi").settings();
