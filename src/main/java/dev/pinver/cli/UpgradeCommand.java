@@ -12,8 +12,14 @@ import dev.pinver.gate.Tried;
 import dev.pinver.gate.UpgradeOutcome;
 import dev.pinver.gate.UpgradeRequest;
 import dev.pinver.gate.UpgradeRun;
+import dev.pinver.notes.NotesReport;
+import dev.pinver.notes.NotesResult;
+import dev.pinver.notes.NotesService;
+import dev.pinver.notes.PrBody;
+import dev.pinver.notes.UntrustedText;
 import dev.pinver.outdated.Registries;
 import dev.pinver.outdated.Releases;
+import dev.pinver.policy.Policy;
 import dev.pinver.policy.UpdateKind;
 import dev.pinver.report.CheckText;
 import dev.pinver.report.UpgradeJson;
@@ -29,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -105,6 +112,12 @@ final class UpgradeCommand implements Callable<Integer> {
             + "restores your branch afterwards).")
     boolean inPlace;
 
+    @Option(names = "--no-notes", description = "Leave the release-notes summary out of the commit messages.")
+    boolean noNotes;
+
+    @Mixin
+    NotesOptions notesOptions;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -141,9 +154,18 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         GateOptions options = GateOptions.defaults().withBranchPrefix(branchPrefix).withTimeout(parseTimeout())
                 .withBisect(bisect).withKeepFailed(keepFailed).withInPlace(inPlace);
+        List<UpgradeRequest> upgrades = plan.upgrades();
+        List<Group> groups = plan.groups();
+        if (!noNotes) {
+            NotesService notes = notesOptions.service(registry.clients(List.of(path)), checker, registry, System.getenv());
+            Function<Path, Policy> policies = Policies.resolver(common);
+            upgrades = upgrades.stream().map(r -> withNotes(r, notes, repository, policies)).toList();
+            groups = groups.stream().map(g -> new Group(g.name(),
+                    g.members().stream().map(r -> withNotes(r, notes, repository, policies)).toList())).toList();
+        }
         UpgradeRun run;
         try (Gate gate = Gate.open(repository, toolchain, options)) {
-            run = gate.run(plan.upgrades(), plan.groups());
+            run = gate.run(upgrades, groups);
         }
         switch (format) {
             case json -> UpgradeJson.write(run, out);
@@ -155,6 +177,41 @@ final class UpgradeCommand implements Callable<Integer> {
             return Main.FINDINGS;
         }
         return plan.registryErrors() > 0 ? Main.NETWORK : Main.OK;
+    }
+
+    /**
+     * The request with a summary of the release notes up to its newest candidate for the commit
+     * message: the flagged lines first. Notes that cannot be read leave the message without them.
+     */
+    private UpgradeRequest withNotes(UpgradeRequest r, NotesService notes, Path repository,
+            Function<Path, Policy> policies) {
+        Optional<String> source = policies.apply(repository.resolve(r.manifest()))
+                .settingsFor(r.ecosystem(), r.packageName()).settings().notes();
+        NotesResult result;
+        try {
+            result = notes.notes(new NotesService.Request(r.packageName(), Optional.of(r.ecosystem()),
+                    Optional.of(r.fromVersion()), Optional.of(r.newest().version()), source, List.of(path)))
+                    .result();
+        } catch (PinverException e) {
+            return r;
+        }
+        if (result.status() != NotesResult.Status.FOUND) {
+            return r;
+        }
+        NotesReport report = result.report();
+        StringBuilder text = new StringBuilder("Release notes " + r.fromVersion() + " → " + r.newest().version()
+                + " (" + report.source() + "): " + report.releases().size() + " releases");
+        List<NotesReport.Flagged> flagged = report.flagged();
+        if (!flagged.isEmpty()) {
+            text.append(", flagged:");
+            flagged.stream().limit(20).forEach(f -> text.append("\n- ").append(f.version()).append(" [")
+                    .append(f.flag().kind().id()).append("] ").append(UntrustedText.oneLine(f.flag().line())));
+            if (flagged.size() > 20) {
+                text.append("\n- … and ").append(flagged.size() - 20).append(" more");
+            }
+        }
+        return new UpgradeRequest(r.packageName(), r.ecosystem(), r.manifest(), r.fromVersion(), r.fromSpec(),
+                r.candidates(), PrBody.sanitise(text.toString(), report.source()));
     }
 
     private Toolchain toolchain(Path repository) {

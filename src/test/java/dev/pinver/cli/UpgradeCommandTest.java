@@ -70,6 +70,26 @@ class UpgradeCommandTest {
     }
 
     @Test
+    void theCommitMessageCarriesTheFlaggedReleaseNotes(@TempDir Path dir, @TempDir Path cache) throws Exception {
+        try (Git git = project(dir)) {
+            Path changelog = dir.resolve("cookie-history.md");
+            Files.writeString(changelog, "# History\n\n## 1.0.2\n\n- Fix parsing\n\n## 0.7.2\n\n"
+                    + "- BREAKING CHANGE: `parse` no longer decodes by default\n- Add `stringify`\n\n## 0.6.0\n\n- Old\n");
+            Files.writeString(dir.resolve(".pinver.yaml"), "rules:\n  - package: cookie\n    notes: " + changelog + "\n");
+            git.add().addFilepattern(".").call();
+            PersonIdent me = new PersonIdent("Dev", "dev@example.com");
+            git.commit().setMessage("policy").setAuthor(me).setCommitter(me).setSign(false).call();
+            Cli r = Cli.run("upgrade", "cookie", "--path", dir.toString(), "--registry", "npm=" + NPM,
+                    "--cache-dir", cache.toString(), "--run-tests", "--bisect", "--test-cmd", "sh test.sh",
+                    "--install-cmd", "true");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            String message = git.log().add(git.getRepository().resolve("pinver/cookie-0.7")).setMaxCount(1).call()
+                    .iterator().next().getFullMessage();
+            assertTrue(message.contains("- 0.7.2 [breaking] BREAKING CHANGE: parse no longer decodes by default"), message);
+        }
+    }
+
+    @Test
     void aFailingUpgradeWithoutBisectExitsOne(@TempDir Path dir, @TempDir Path cache) throws Exception {
         try (Git git = project(dir)) {
             Cli r = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM,
