@@ -164,8 +164,16 @@ final class UpgradeCommand implements Callable<Integer> {
                     g.members().stream().map(r -> withNotes(r, notes, repository, policies)).toList())).toList();
         }
         UpgradeRun run;
+        Thread onSignal = new Thread(Gate::abortAll, "pinver-abort");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try (Gate gate = Gate.open(repository, toolchain, options)) {
             run = gate.run(upgrades, groups);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook is stopping the commands and removing the checkouts
+            }
         }
         switch (format) {
             case json -> UpgradeJson.write(run, out);

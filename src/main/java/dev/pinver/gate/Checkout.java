@@ -8,7 +8,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
@@ -62,6 +64,7 @@ final class Checkout implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             directory = Files.createTempDirectory(workDir, "pinver-gate-");
+            LIVE.add(directory);
         } catch (IOException e) {
             throw UserRepo.failure("cannot make a checkout directory in " + workDir, e);
         }
@@ -198,6 +201,7 @@ final class Checkout implements AutoCloseable {
             } catch (PinverException e) {
                 // a leftover directory in the temporary directory harms nothing; the gate's result stands
             }
+            LIVE.remove(clone);
             return;
         }
         try {
@@ -207,6 +211,21 @@ final class Checkout implements AutoCloseable {
         } catch (GitAPIException e) {
             throw UserRepo.failure("cannot check " + original + " out again; run `git checkout "
                     + Repository.shortenRefName(original) + "`", e);
+        }
+    }
+
+    /** The isolated checkouts that exist now, so that an interrupted run can remove them. */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    /** Removes every isolated checkout this process made and has not removed yet (on SIGTERM, Ctrl-C). */
+    static void removeAll() {
+        for (Path directory : List.copyOf(LIVE)) {
+            try {
+                deleteTree(directory);
+            } catch (PinverException e) {
+                // shutting down: remove what can be removed
+            }
+            LIVE.remove(directory);
         }
     }
 

@@ -240,6 +240,16 @@ public final class Gate implements AutoCloseable {
         user.close();
     }
 
+    /**
+     * Stops what any gate of this process is doing, for a shutdown hook: kills the running commands with
+     * all they started and removes the isolated checkouts. The user's repository is never touched by
+     * an isolated gate; branches are only ever written after their tests passed.
+     */
+    public static void abortAll() {
+        ProcessRunner.killAll();
+        Checkout.removeAll();
+    }
+
     /** One package moved to one candidate. */
     private record Change(UpgradeRequest request, Candidate candidate) {
 

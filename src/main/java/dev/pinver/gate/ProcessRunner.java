@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,6 +66,7 @@ public final class ProcessRunner {
         Process process = null;
         try {
             process = builder.start();
+            RUNNING.add(process);
             process.getOutputStream().close();
             if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 execution = new Execution(command, process.exitValue(), false, millisSince(start), "");
@@ -79,8 +81,19 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             execution = new Execution(command, -1, true, millisSince(start), "");
         }
+        if (process != null) {
+            RUNNING.remove(process);
+        }
         Logs.note(log, "[" + execution.describe() + "]");
         return execution;
+    }
+
+    /** The commands running now, so that an interrupted run can stop them. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    /** Kills every running command and all it started (on SIGTERM, Ctrl-C). */
+    static void killAll() {
+        List.copyOf(RUNNING).forEach(ProcessRunner::killTree);
     }
 
     /** Kills {@code process} and everything it started, however deep, waiting until they are gone. */
