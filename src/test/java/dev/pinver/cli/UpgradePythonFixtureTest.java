@@ -1,0 +1,190 @@
+package dev.pinver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pinver upgrade --run-tests --bisect} end to end on {@code fixtures/gate-python}: a copy of the fixture in
+ * a fresh git repository, tinylib's five releases built into a local index by the fixture's build-index.py, the
+ * machine's python3 making a virtualenv and installing from that index, and the app's {@code unittest} suite as
+ * the gate. pinver runs in a child JVM so that pip's user configuration can be switched off through the
+ * environment ({@code PIP_CONFIG_FILE=/dev/null}), as a user would.
+ */
+class UpgradePythonFixtureTest {
+
+    private static final Path FIXTURE = Path.of("fixtures/gate-python").toAbsolutePath();
+    private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
+
+    @Test
+    void bisectPinsTheNewestPassingWindowOnABranchAndReportsTheBreakingRelease(@TempDir Path dir, @TempDir Path index,
+            @TempDir Path cache) throws Exception {
+        requirePython();
+        copyFixture(dir);
+        run(List.of("python3", FIXTURE.resolve("build-index.py").toString(), index.toString()), FIXTURE, 60);
+        String simple = index.resolve("simple").toUri().toString();
+
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("the app").setAuthor(ME).setCommitter(ME).setSign(false).call();
+            // The user's state: a stash, an uncommitted edit of a tracked file, an untracked file.
+            Files.writeString(dir.resolve("README.md"), "stashed edit\n", StandardOpenOption.APPEND);
+            git.stashCreate().setPerson(ME).setWorkingDirectoryMessage("stashed by the user").call();
+            Files.writeString(dir.resolve("README.md"), "uncommitted edit\n", StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("notes.txt"), "work in progress\n");
+            String before = userState(git, dir);
+
+            Proc r = run(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "upgrade", "--path", dir.toString(), "--run-tests", "--bisect", "--format", "json",
+                    "--index-url", simple, "--cache-dir", cache.toString(), "--timeout", "120s",
+                    "--install-cmd", "python3 -m venv --without-pip .venv && python3 -m pip --isolated"
+                            + " --python .venv/bin/python install -q --no-input --index-url " + simple
+                            + " -r requirements.txt",
+                    "--test-cmd", ".venv/bin/python -m unittest"), dir, 240);
+            assertEquals(0, r.exit(), r.out() + r.err());
+
+            JsonNode run = new ObjectMapper().readTree(r.out());
+            assertEquals("passed", run.get("baseline").get("result").asText());
+            assertEquals(1, run.get("upgrades").size(), r.out());
+            JsonNode upgrade = run.get("upgrades").get(0);
+            assertEquals("tinylib", upgrade.get("package").asText());
+            assertEquals("0.45.1", upgrade.get("from").asText());
+            assertEquals("0.46.1", upgrade.get("to").asText());
+            assertEquals("passed", upgrade.get("result").asText());
+            assertEquals("pinver/tinylib-0.46", upgrade.get("branch").asText());
+            List<String> tried = new ArrayList<>();
+            upgrade.get("tried").forEach(t -> tried.add(t.get("version").asText() + ":" + t.get("result").asText()));
+            assertEquals(List.of("0.47.0:failed", "0.46.1:passed"), tried);
+            String failedLog = Files.readString(dir.resolve(".git/pinver/logs/tinylib-0.47.0.log"));
+            assertTrue(failedLog.contains("AttributeError: module 'tinylib' has no attribute 'greet'"), failedLog);
+
+            assertEquals("tinylib>=0.46.1,<0.47.0\n", blob(git, "pinver/tinylib-0.46:requirements.txt"));
+            RevCommit tip = git.getRepository().parseCommit(git.getRepository().resolve("pinver/tinylib-0.46"));
+            assertEquals(git.getRepository().resolve("main"), tip.getParent(0).getId(), "the branch starts at main");
+            assertTrue(tip.getFullMessage().contains(">=0.45.0,<0.46.0 → >=0.46.1,<0.47.0"), tip.getFullMessage());
+            assertTrue(tip.getFullMessage().contains("tinylib 0.47.0 failed"), tip.getFullMessage());
+            assertEquals(null, git.getRepository().resolve("refs/heads/pinver/tinylib-0.47"),
+                    "no branch is left for the failing window");
+
+            assertEquals(before, userState(git, dir));
+            assertFalse(Files.exists(dir.resolve(".venv")), "the gate made its virtualenvs elsewhere");
+        }
+    }
+
+    /** HEAD, the branch, git status, the stash, and the bytes of the files the user touched. */
+    private static String userState(Git git, Path dir) throws Exception {
+        Status s = git.status().call();
+        List<String> stash = new ArrayList<>();
+        git.stashList().call().forEach(c -> stash.add(c.name() + " " + c.getFullMessage()));
+        return String.join("\n", "HEAD " + git.getRepository().resolve("HEAD").name(),
+                "branch " + git.getRepository().getFullBranch(),
+                "added " + new TreeSet<>(s.getAdded()), "changed " + new TreeSet<>(s.getChanged()),
+                "modified " + new TreeSet<>(s.getModified()), "missing " + new TreeSet<>(s.getMissing()),
+                "removed " + new TreeSet<>(s.getRemoved()), "untracked " + new TreeSet<>(s.getUntracked()),
+                "stash " + stash, "README.md " + Files.readString(dir.resolve("README.md")),
+                "requirements.txt " + Files.readString(dir.resolve("requirements.txt")),
+                "notes.txt " + Files.readString(dir.resolve("notes.txt")));
+    }
+
+    private static String blob(Git git, String revision) throws IOException {
+        return new String(git.getRepository().open(git.getRepository().resolve(revision)).getBytes(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The fixture's files, without what running it by hand leaves behind. */
+    private static void copyFixture(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            files.filter(p -> !p.equals(FIXTURE))
+                    .filter(p -> Stream.iterate(FIXTURE.relativize(p), q -> q != null, Path::getParent)
+                            .noneMatch(q -> List.of("__pycache__", ".venv").contains(q.getFileName().toString())))
+                    .forEach(p -> {
+                        try {
+                            Path to = target.resolve(FIXTURE.relativize(p).toString());
+                            if (Files.isDirectory(p)) {
+                                Files.createDirectories(to);
+                            } else {
+                                Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+    }
+
+    /** Skips, with the reason, unless python3 can make a virtualenv and run a pip that knows --python (22.3+). */
+    private static void requirePython() {
+        String why;
+        try {
+            Proc check = run(List.of("python3", "-c", "import venv, pip, sys; sys.exit(0 if tuple(map(int, "
+                    + "pip.__version__.split('.')[:2])) >= (22, 3) else 'pip ' + pip.__version__ + ' has no --python')"),
+                    FIXTURE, 30);
+            why = check.exit() == 0 ? null : "python3 with venv and pip 22.3+ is needed: " + check.err().strip();
+        } catch (IOException e) {
+            why = "no python3 on PATH (" + e.getMessage() + ")";
+        }
+        if (why != null) {
+            System.err.println("UpgradePythonFixtureTest skipped: " + why);
+        }
+        Assumptions.assumeTrue(why == null, why);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private record Proc(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs a command with pip's configuration switched off, as the fixture's README says: no PIP_* variable of
+     * this machine reaches pip or pinver, and PIP_CONFIG_FILE=/dev/null hides the user's pip.conf.
+     */
+    private static Proc run(List<String> command, Path cwd, int timeoutSeconds) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("PIP_"));
+        env.put("PIP_CONFIG_FILE", "/dev/null");
+        Path out = Files.createTempFile("pinver-fixture", ".out");
+        Path err = Files.createTempFile("pinver-fixture", ".err");
+        try {
+            Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s:\n"
+                        + Files.readString(err));
+            }
+            return new Proc(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
