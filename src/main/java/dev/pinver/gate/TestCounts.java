@@ -27,6 +27,11 @@ public record TestCounts(String runner, int passed, int failed, int errors, int 
     /** node's test runner: TAP ({@code # pass 3}) and spec ({@code ℹ pass 3}) reporters. */
     private static final Pattern NODE = Pattern.compile("^(?:#|\u2139) (pass|fail|skipped|cancelled) (\\d+)$");
     private static final Pattern JEST = Pattern.compile("^Tests:\\s+(.*\\d+ total)$");
+    /** unittest's count line, {@code Ran 12 tests in 0.004s}, followed by its verdict line. */
+    private static final Pattern UNITTEST_RAN = Pattern.compile("^Ran (\\d+) tests? in .*$");
+    /** unittest's verdict: {@code OK}, {@code OK (skipped=1)}, {@code FAILED (failures=1, errors=2)}. */
+    private static final Pattern UNITTEST_VERDICT = Pattern.compile("^(OK|FAILED)(?: \\((.*)\\))?$");
+    private static final Pattern KEY_COUNT = Pattern.compile("([a-z ]+)=(\\d+)");
     private static final Pattern PLAIN = Pattern.compile(
             "^(?:\\w+:\\s*)?(\\d+) passed, (\\d+) failed(?:, (\\d+) skipped)?$");
 
@@ -35,6 +40,7 @@ public record TestCounts(String runner, int passed, int failed, int errors, int 
         TestCounts last = null;
         int[] surefire = new int[4];
         int[] node = new int[4];
+        int unittestRan = -1;
         for (String raw : ANSI.matcher(output).replaceAll("").split("\r?\n|\r")) {
             String line = raw.strip();
             Matcher m;
@@ -60,6 +66,11 @@ public record TestCounts(String runner, int passed, int failed, int errors, int 
                         m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
             } else if ((m = PYTEST.matcher(line)).matches()) {
                 last = counted("pytest", m.group(1), last);
+            } else if ((m = UNITTEST_RAN.matcher(line)).matches()) {
+                unittestRan = Integer.parseInt(m.group(1));
+            } else if (unittestRan >= 0 && (m = UNITTEST_VERDICT.matcher(line)).matches()) {
+                last = unittest(unittestRan, m.group(2) == null ? "" : m.group(2));
+                unittestRan = -1;
             }
         }
         return Optional.ofNullable(last);
@@ -89,6 +100,26 @@ public record TestCounts(String runner, int passed, int failed, int errors, int 
         }
         return passed + failed + errors == 0 && !text.contains(" passed") && !text.contains(" failed")
                 ? otherwise : new TestCounts(runner, passed, failed, errors, skipped);
+    }
+
+    /** unittest's counts: {@code ran} tests, of which the verdict's failures, errors and skips did not pass. */
+    private static TestCounts unittest(int ran, String details) {
+        int failed = 0;
+        int errors = 0;
+        int skipped = 0;
+        Matcher m = KEY_COUNT.matcher(details);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(2));
+            switch (m.group(1).strip()) {
+                case "failures", "unexpected successes" -> failed += n;
+                case "errors" -> errors += n;
+                case "skipped" -> skipped += n;
+                default -> {
+                    // expected failures: tests that behaved as declared
+                }
+            }
+        }
+        return new TestCounts("unittest", Math.max(0, ran - failed - errors - skipped), failed, errors, skipped);
     }
 
     /** {@code 12 passed, 1 failed, 0 errors, 2 skipped}. */

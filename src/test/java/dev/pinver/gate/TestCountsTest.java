@@ -46,6 +46,20 @@ class TestCountsTest {
         assertEquals(Optional.of(new TestCounts(runner, passed, failed, errors, skipped)), TestCounts.parse(line));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // python3.11 -m unittest: 4 tests, one failure, one error, one skipped
+        "FAILED (failures=1, errors=1, skipped=1)|1|1|1|1",
+        "OK|4|0|0|0",
+        "OK (skipped=1)|3|0|0|1",
+        "OK (expected failures=1)|4|0|0|0",
+    })
+    void readsUnittestsCountAndVerdict(String verdict, int passed, int failed, int errors, int skipped) {
+        String output = "..F.\n------\nRan 4 tests in 0.001s\n\n" + verdict + "\n";
+        assertEquals(Optional.of(new TestCounts("unittest", passed, failed, errors, skipped)), TestCounts.parse(output));
+        assertEquals(Optional.empty(), TestCounts.parse(verdict), "a verdict without its count line is no summary");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "no tests ran in 0.01s",
