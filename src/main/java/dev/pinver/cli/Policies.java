@@ -59,6 +59,13 @@ final class Policies {
         });
     }
 
+    /** The commands the repository's policy file gives {@code pinver upgrade} ({@code --config}, else the nearest one). */
+    static PolicyLoader.UpgradeCommands upgradeCommands(CommonOptions options, Path dir) {
+        return Optional.ofNullable(options.config).or(() -> nearestConfig(dir))
+                .map(c -> PolicyLoader.parseFile(SourceText.read(c), c).upgrade())
+                .orElse(new PolicyLoader.UpgradeCommands(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
     /** The nearest .pinver.yaml in {@code dir} or above it, stopping at the repository root. */
     private static Optional<Path> nearestConfig(Path dir) {
         for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {

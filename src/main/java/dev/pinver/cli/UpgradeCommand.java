@@ -20,6 +20,7 @@ import dev.pinver.notes.UntrustedText;
 import dev.pinver.outdated.Registries;
 import dev.pinver.outdated.Releases;
 import dev.pinver.policy.Policy;
+import dev.pinver.policy.PolicyLoader;
 import dev.pinver.policy.UpdateKind;
 import dev.pinver.report.CheckText;
 import dev.pinver.report.UpgradeJson;
@@ -77,14 +78,17 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--run-tests", description = "Run the gates (without it, print the plan only).")
     boolean runTests;
 
-    @Option(names = "--test-cmd", paramLabel = "CMD", description = "The test command (default: detected).")
+    @Option(names = "--test-cmd", paramLabel = "CMD",
+            description = "The test command (default: .pinver.yaml's upgrade.test, else detected).")
     String testCmd;
 
-    @Option(names = "--install-cmd", paramLabel = "CMD", description = "The install command (default: detected).")
+    @Option(names = "--install-cmd", paramLabel = "CMD",
+            description = "The install command (default: .pinver.yaml's upgrade.install, else detected).")
     String installCmd;
 
     @Option(names = "--lock-cmd", paramLabel = "CMD",
-            description = "The lock command; {package} stands for the upgraded package names (default: detected).")
+            description = "The lock command; {package} stands for the upgraded package names (default: "
+                    + ".pinver.yaml's upgrade.lock, else detected).")
     String lockCmd;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
@@ -144,14 +148,7 @@ final class UpgradeCommand implements Callable<Integer> {
             out.println("nothing to upgrade: every dependency is in its newest allowed window");
             return plan.registryErrors() > 0 ? Main.NETWORK : Main.OK;
         }
-        Toolchain toolchain = toolchain(repository);
-        if (!common.quiet) {
-            toolchain.detected().stream()
-                    .filter(line -> !(line.startsWith("tests:") && testCmd != null)
-                            && !(line.startsWith("install:") && installCmd != null)
-                            && !(line.startsWith("lock:") && lockCmd != null))
-                    .forEach(line -> err.println("pinver: detected " + line));
-        }
+        Toolchain toolchain = toolchain(repository, common.quiet ? null : err);
         GateOptions options = GateOptions.defaults().withBranchPrefix(branchPrefix).withTimeout(parseTimeout())
                 .withBisect(bisect).withKeepFailed(keepFailed).withInPlace(inPlace);
         List<UpgradeRequest> upgrades = plan.upgrades();
@@ -222,8 +219,23 @@ final class UpgradeCommand implements Callable<Integer> {
                 r.candidates(), PrBody.sanitise(text.toString(), report.source()));
     }
 
-    private Toolchain toolchain(Path repository) {
+    /**
+     * The commands of the gate: the command line's, else the repository's .pinver.yaml's, else detected;
+     * says on {@code err} (when not null) what was detected.
+     */
+    private Toolchain toolchain(Path repository, PrintWriter err) {
+        PolicyLoader.UpgradeCommands configured = Policies.upgradeCommands(common, path);
+        String testCmd = this.testCmd != null ? this.testCmd : configured.test().orElse(null);
+        String installCmd = this.installCmd != null ? this.installCmd : configured.install().orElse(null);
+        String lockCmd = this.lockCmd != null ? this.lockCmd : configured.lock().orElse(null);
         Toolchain detected = Toolchain.detect(repository);
+        if (err != null) {
+            detected.detected().stream()
+                    .filter(line -> !(line.startsWith("tests:") && testCmd != null)
+                            && !(line.startsWith("install:") && installCmd != null)
+                            && !(line.startsWith("lock:") && lockCmd != null))
+                    .forEach(line -> err.println("pinver: detected " + line));
+        }
         if (testCmd != null) {
             detected = detected.withTest(dev.pinver.gate.Command.shell(testCmd));
         }

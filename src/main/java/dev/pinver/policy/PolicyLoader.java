@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -39,7 +40,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class PolicyLoader {
 
-    private static final List<String> TOP_KEYS = List.of("extends", "defaults", "rules");
+    private static final List<String> TOP_KEYS = List.of("extends", "defaults", "rules", "upgrade");
+    private static final List<String> UPGRADE_KEYS = List.of("test", "install", "lock");
     private static final List<String> SETTING_KEYS = List.of(
             "pin", "breaking", "allow", "min-age", "prereleases", "ignore", "group", "reason", "style", "exact-pin",
             "notes");
@@ -78,12 +80,22 @@ public final class PolicyLoader {
      *
      * @param policy what the file itself says
      * @param extendsPolicies the presets or files named by its {@code extends}, in order
+     * @param upgrade the commands its {@code upgrade} section gives the upgrade gate
      */
-    public record PolicyFile(Policy policy, List<Reference> extendsPolicies) {
+    public record PolicyFile(Policy policy, List<Reference> extendsPolicies, UpgradeCommands upgrade) {
 
         public PolicyFile {
             extendsPolicies = List.copyOf(extendsPolicies);
         }
+    }
+
+    /**
+     * The commands a repository gives {@code pinver upgrade} ({@code upgrade: {test, install, lock}}), each a
+     * shell command line; what is left out is detected.
+     */
+    public record UpgradeCommands(Optional<String> test, Optional<String> install, Optional<String> lock) {
+
+        static final UpgradeCommands NONE = new UpgradeCommands(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A preset name or file path named in a policy, with where it is named. */
@@ -107,7 +119,7 @@ public final class PolicyLoader {
 
     private PolicyFile policyFile(Node root) {
         if (root == null || isNull(root)) {
-            return new PolicyFile(Policy.empty(), List.of());
+            return new PolicyFile(Policy.empty(), List.of(), UpgradeCommands.NONE);
         }
         Map<String, Node> top = mapping(root, "a policy", TOP_KEYS);
         List<Reference> extendsPolicies = new ArrayList<>();
@@ -120,7 +132,24 @@ public final class PolicyLoader {
                 extendsPolicies.add(new Reference(name.strip(), at(n.getStartMark())));
             }
         }
-        return new PolicyFile(policy(top), extendsPolicies);
+        UpgradeCommands upgrade = UpgradeCommands.NONE;
+        if (top.containsKey("upgrade")) {
+            Map<String, Node> commands = mapping(top.get("upgrade"), "'upgrade'", UPGRADE_KEYS);
+            upgrade = new UpgradeCommands(command(commands, "test"), command(commands, "install"),
+                    command(commands, "lock"));
+        }
+        return new PolicyFile(policy(top), extendsPolicies, upgrade);
+    }
+
+    private Optional<String> command(Map<String, Node> commands, String key) {
+        if (!commands.containsKey(key)) {
+            return Optional.empty();
+        }
+        String line = scalar(commands.get(key), key);
+        if (line.isBlank()) {
+            throw error(commands.get(key), "'" + key + "' is a command line, not empty");
+        }
+        return Optional.of(line.strip());
     }
 
     private Policy policy(Map<String, Node> top) {

@@ -90,6 +90,20 @@ class UpgradeCommandTest {
     }
 
     @Test
+    void theRepositorysPolicyFileGivesTheCommands(@TempDir Path dir, @TempDir Path cache) throws Exception {
+        try (Git git = project(dir)) {
+            Files.writeString(dir.resolve(".pinver.yaml"), "upgrade:\n  test: sh test.sh\n  install: \"true\"\n");
+            git.add().addFilepattern(".").call();
+            PersonIdent me = new PersonIdent("Dev", "dev@example.com");
+            git.commit().setMessage("commands").setAuthor(me).setCommitter(me).setSign(false).call();
+            Cli r = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM,
+                    "--cache-dir", cache.toString(), "--run-tests", "--bisect");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("cookie 0.6.0 -> 0.7.2: passed on pinver/cookie-0.7"), r.out());
+        }
+    }
+
+    @Test
     void aFailingUpgradeWithoutBisectExitsOne(@TempDir Path dir, @TempDir Path cache) throws Exception {
         try (Git git = project(dir)) {
             Cli r = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM,

@@ -111,7 +111,7 @@ class PolicyLoaderTest {
                 Arguments.of("rules:\n  - package: fastapi\n    allow: [patch\n", 4, 1, "not valid YAML: while parsing a flow sequence, expected ',' or ']'"),
                 Arguments.of("defaults: {}\n---\nrules: []\n", 2, 1, "not valid YAML: expected a single document in the stream, but found another document"),
                 // unknown keys, with the keys that are allowed
-                Arguments.of("rule:\n  - pin: window\n", 1, 1, "unknown key 'rule' in a policy; allowed keys: extends, defaults, rules"),
+                Arguments.of("rule:\n  - pin: window\n", 1, 1, "unknown key 'rule' in a policy; allowed keys: extends, defaults, rules, upgrade"),
                 Arguments.of("rules:\n  - package: fastapi\n    pinn: window\n", 3, 5,
                         "unknown key 'pinn' in a rule; allowed keys: ecosystem, package, pin, breaking, allow, min-age, "
                                 + "prereleases, ignore, group, reason, style, exact-pin"),
