@@ -23,11 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pinver check}: policy compliance of every pin, offline. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {
-            "Checks that every dependency is pinned to its policy's compatibility window.",
-            "Reads requirements files (with their -r/-c includes), pyproject.toml, pom.xml and package.json;",
-            "offline unless --outdated.",
-        })
+        header = "Policy compliance of every pin; offline unless --outdated.",
+        description = "Checks that every dependency is pinned to its policy's compatibility window. Reads "
+                + "requirements files (with their -r/-c includes), pyproject.toml, pom.xml and "
+                + "package.json; offline unless --outdated.")
 final class CheckCommand implements Callable<Integer> {
 
     /** Output formats of {@code check}. */

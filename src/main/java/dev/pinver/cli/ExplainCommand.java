@@ -28,10 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pinver explain}: which policy rules apply to a package, what they add up to, and the verdicts. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {
-            "Shows which policy rules apply to a package (with where each is written), the settings",
-            "they add up to, and the verdict on each place the package is declared under PATH.",
-        })
+        header = "Which policy rules apply to a package, and why.",
+        description = "Shows which policy rules apply to a package (with where each is written), the settings "
+                + "they add up to, and the verdict on each place the package is declared under PATH.")
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec

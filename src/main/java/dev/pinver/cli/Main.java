@@ -10,18 +10,13 @@ import picocli.CommandLine.Command;
 @Command(name = "pinver",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {
-            "Keeps dependencies pinned to ranges that cannot break the project, and moves them",
-            "forward only when the project's own tests pass.",
-        },
+        description = "Keeps dependencies pinned to ranges that cannot break the project, and moves them forward only "
+                + "when the project's own tests pass.",
         subcommands = {CheckCommand.class, PinCommand.class, OutdatedCommand.class, NotesCommand.class,
             UpgradeCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {
-            "",
-            "Exit codes: 0 all good; 1 findings; 2 usage or bad input (one line with file:line:col);",
-            "3 registry or network failure that left the answer incomplete.",
-        })
+        footer = {"", "Exit codes: 0 all good; 1 findings; 2 usage or bad input (one line with file:line:col); "
+                + "3 registry or network failure that left the answer incomplete."})
 public final class Main implements Runnable {
 
     /** Exit codes of the contract in DESIGN.md. */

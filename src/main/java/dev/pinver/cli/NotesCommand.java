@@ -23,13 +23,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code pinver notes}: the release notes between two versions of one package. */
 @Command(name = "notes", mixinStandardHelpOptions = true,
-        description = {
-            "The release notes of PACKAGE between two versions, newest first, with the lines",
-            "that announce breaking changes, removals, security fixes and deprecations flagged.",
-            "From: the locked version, else the spec's lower bound, in the manifests under PATH.",
-            "To: the registry's newest release. Read from --source, then from what the registry",
-            "links to: GitHub/GitLab releases, then changelog files in the repository.",
-        })
+        header = "Release notes between two versions, breaking lines flagged.",
+        description = "The release notes of PACKAGE between two versions, newest first, with the lines that "
+                + "announce breaking changes, removals, security fixes and deprecations flagged. From: the "
+                + "locked version, else the spec's lower bound, in the manifests under PATH. To: the "
+                + "registry's newest release. Read from --source, then from what the registry links to: "
+                + "GitHub/GitLab releases, then changelog files in the repository.")
 final class NotesCommand implements Callable<Integer> {
 
     /** Output formats of {@code notes}. */

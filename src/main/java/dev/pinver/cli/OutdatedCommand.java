@@ -29,11 +29,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code pinver outdated}: what each dependency can move to, classified by the 0.x rule. */
 @Command(name = "outdated", mixinStandardHelpOptions = true,
-        description = {
-            "For every dependency: what is resolved (the lock file's version, else what a fresh install",
-            "picks), the newest release its spec admits, the newest in its compatibility window, the",
-            "newest overall, and whether moving there crosses a breaking edge (0.45 -> 0.46 does).",
-        })
+        header = "What each dependency can move to, classified by the 0.x rule.",
+        description = "For every dependency: what is resolved (the lock file's version, else what a fresh "
+                + "install picks), the newest release its spec admits, the newest in its compatibility "
+                + "window, the newest overall, and whether moving there crosses a breaking edge (0.45 -> "
+                + "0.46 does).")
 final class OutdatedCommand implements Callable<Integer> {
 
     /** Output formats of {@code outdated}. */

@@ -35,12 +35,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code pinver pin}: rewrites specs to their policy window, touching nothing else. */
 @Command(name = "pin", mixinStandardHelpOptions = true,
-        description = {
-            "Rewrites each spec that breaks its policy to the policy's window, starting from the version",
-            "the project's lock file resolved (uv.lock, poetry.lock, pdm.lock, Pipfile.lock, a pip-compile",
-            "output beside its .in file), else from the spec's own lower bound. Only the spec's characters",
-            "change; files are re-read to verify the edit and written atomically.",
-        })
+        header = "Rewrite specs to their policy window (--dry-run shows a unified diff).",
+        description = "Rewrites each spec that breaks its policy to the policy's window, starting from the "
+                + "version the project's lock file resolved (uv.lock, poetry.lock, pdm.lock, Pipfile.lock, "
+                + "a pip-compile output beside its .in file), else from the spec's own lower bound. Only "
+                + "the spec's characters change; files are re-read to verify the edit and written "
+                + "atomically.")
 final class PinCommand implements Callable<Integer> {
 
     /** Output formats of {@code pin}. */

@@ -49,12 +49,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code pinver upgrade}: moves pins across window edges only on branches whose tests pass. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = {
-            "For each dependency with a newer window the policy allows, creates a branch (pinver/NAME-WINDOW)",
-            "in an isolated checkout, moves the pin there, locks, installs, runs the project's tests, and keeps",
-            "the branch with a commit only when they pass. Without --run-tests it only shows what it would try.",
-            "Your branch, index, stash and working tree are never touched (unless --in-place).",
-        })
+        header = "Move pins forward on branches, only when the tests pass.",
+        description = "For each dependency with a newer window the policy allows, creates a branch "
+                + "(pinver/NAME-WINDOW) in an isolated checkout, moves the pin there, locks, installs, runs "
+                + "the project's tests, and keeps the branch with a commit only when they pass. Without "
+                + "--run-tests it only shows what it would try. Your branch, index, stash and working tree "
+                + "are never touched (unless --in-place).")
 final class UpgradeCommand implements Callable<Integer> {
 
     /** Output formats of {@code upgrade}. */
