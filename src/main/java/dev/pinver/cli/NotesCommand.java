@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "The release notes of PACKAGE between two versions, newest first, with the lines that "
                 + "announce breaking changes, removals, security fixes and deprecations flagged. From: the "
                 + "locked version, else the spec's lower bound, in the manifests under PATH. To: the "
-                + "registry's newest release. Read from --source, then from what the registry links to: "
+                + "registry's newest release. Read from --source (else the policy's notes: source), then from what the registry links to: "
                 + "GitHub/GitLab releases, then changelog files in the repository.")
 final class NotesCommand implements Callable<Integer> {
 
