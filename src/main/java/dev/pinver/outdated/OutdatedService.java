@@ -1,6 +1,5 @@
 package dev.pinver.outdated;
 
-import dev.pinver.PinverException;
 import dev.pinver.check.CheckService;
 import dev.pinver.check.Schemes;
 import dev.pinver.lock.LockedVersions;
@@ -13,15 +12,21 @@ import dev.pinver.manifest.Problem;
 import dev.pinver.manifest.Source;
 import dev.pinver.policy.Classifier;
 import dev.pinver.policy.Outdated;
+import dev.pinver.policy.Settings;
+import dev.pinver.PinverException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +39,7 @@ public final class OutdatedService {
     private final CheckService checker;
     private final Releases releases;
     private final Clock clock;
+    private final int concurrency;
 
     /**
      * @param sources the registry of each ecosystem; an ecosystem without one is reported as an error per package
@@ -43,6 +49,7 @@ public final class OutdatedService {
         this.checker = checker;
         this.releases = new Releases(sources, concurrency);
         this.clock = clock;
+        this.concurrency = concurrency;
     }
 
     /**
@@ -51,32 +58,63 @@ public final class OutdatedService {
     public OutdatedReport run(List<Path> paths, Consumer<Integer> total, Runnable progress) {
         ManifestLoader.Loaded loaded = ManifestLoader.load(ManifestFinder.find(paths));
         List<Dependency> deps = loaded.dependencies().stream().filter(d -> d.source() == Source.REGISTRY).toList();
-        Set<Releases.Key> keys = new LinkedHashSet<>();
-        deps.forEach(d -> keys.add(new Releases.Key(d.ecosystem(), d.name())));
-        total.accept(keys.size());
-        Map<Releases.Key, ReleaseSource.Answer> answers = releases.fetch(keys, progress);
-
-        List<Problem> problems = new ArrayList<>(loaded.allProblems());
-        Map<Path, Optional<LockedVersions>> locks = new ConcurrentHashMap<>();
-        List<OutdatedReport.Row> rows = new ArrayList<>();
-        for (Dependency d : deps) {
-            ReleaseSource.Answer answer = answers.get(new Releases.Key(d.ecosystem(), d.name()));
-            Optional<LockedVersions> lock = lockFor(d, locks, problems);
-            Optional<String> lockFile = lock.filter(l -> l.versionOf(d.name()).isPresent())
-                    .map(l -> l.lockFile().toString());
-            if (answer.error().isPresent()) {
-                rows.add(new OutdatedReport.Row(d, Optional.empty(), answer.error(), lockFile));
-                continue;
-            }
-            Outdated o = Classifier.classify(d.spec(), lock.flatMap(l -> l.versionOf(d.name())), answer.releases(),
-                    answer.latestTag(), checker.settingsFor(d), Schemes.of(d.syntax()), clock.instant());
-            rows.add(new OutdatedReport.Row(d, Optional.of(o), Optional.empty(), lockFile));
+        Map<Releases.Key, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < deps.size(); i++) {
+            byKey.computeIfAbsent(new Releases.Key(deps.get(i).ecosystem(), deps.get(i).name()), k -> new ArrayList<>()).add(i);
         }
-        return new OutdatedReport(loaded.manifests().size(), rows, problems);
+        total.accept(byKey.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, byKey.size())), r -> {
+            Thread t = new Thread(r, "pinver-registry");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // the registries are asked first; lock files and policies are read meanwhile, here, in order
+            Map<Releases.Key, CompletableFuture<ReleaseSource.Answer>> answers = new LinkedHashMap<>();
+            byKey.keySet().forEach(key -> answers.put(key, CompletableFuture.supplyAsync(() -> releases.answer(key), pool)));
+            List<Problem> problems = new ArrayList<>(loaded.allProblems());
+            Map<Path, Optional<LockedVersions>> locks = new HashMap<>();
+            List<Task> tasks = new ArrayList<>();
+            for (Dependency d : deps) {
+                Optional<LockedVersions> lock = lockFor(d, locks, problems);
+                tasks.add(new Task(d, lock.flatMap(l -> l.versionOf(d.name())),
+                        lock.filter(l -> l.versionOf(d.name()).isPresent()).map(l -> l.lockFile().toString()),
+                        checker.settingsFor(d)));
+            }
+            Instant now = clock.instant();
+            OutdatedReport.Row[] rows = new OutdatedReport.Row[deps.size()];
+            List<CompletableFuture<Void>> classified = new ArrayList<>();
+            answers.forEach((key, answer) -> classified.add(answer.thenAcceptAsync(a -> {
+                for (int i : byKey.get(key)) {
+                    rows[i] = tasks.get(i).row(a, now);
+                }
+                progress.run();
+            }, pool)));
+            try {
+                CompletableFuture.allOf(classified.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return new OutdatedReport(loaded.manifests().size(), List.of(rows), problems);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    /** The lock file's version for a dependency, reading each manifest's lock once; a broken lock is a problem. */
-    static Optional<LockedVersions> lockFor(Dependency d, Map<Path, Optional<LockedVersions>> locks,
+    /** One dependency with what its classification needs besides the registry's answer. */
+    private record Task(Dependency dependency, Optional<String> locked, Optional<String> lockFile, Settings settings) {
+
+        OutdatedReport.Row row(ReleaseSource.Answer answer, Instant now) {
+            if (answer.error().isPresent()) {
+                return new OutdatedReport.Row(dependency, Optional.empty(), answer.error(), lockFile);
+            }
+            Outdated o = Classifier.classify(dependency.spec(), locked, answer.releases(), answer.latestTag(), settings,
+                    Schemes.of(dependency.syntax()), now);
+            return new OutdatedReport.Row(dependency, Optional.of(o), Optional.empty(), lockFile);
+        }
+    }
+
+    private static Optional<LockedVersions> lockFor(Dependency d, Map<Path, Optional<LockedVersions>> locks,
             List<Problem> problems) {
         return locks.computeIfAbsent(d.declaredAt().file(), manifest -> {
             try {

@@ -45,7 +45,7 @@ public final class Releases {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (Key key : keys) {
                 all.add(CompletableFuture.runAsync(() -> {
-                    answers.put(key, ask(key));
+                    answers.put(key, answer(key));
                     progress.run();
                 }, pool));
             }
@@ -56,7 +56,8 @@ public final class Releases {
         return answers;
     }
 
-    private ReleaseSource.Answer ask(Key key) {
+    /** One package's answer, asked now on the calling thread; a failure is an error answer. */
+    public ReleaseSource.Answer answer(Key key) {
         ReleaseSource source = sources.get(key.ecosystem());
         if (source == null) {
             return ReleaseSource.Answer.failed("no registry configured for " + key.ecosystem().id());

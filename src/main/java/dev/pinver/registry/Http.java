@@ -21,6 +21,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,18 +37,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.zip.ZipException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one way pinver fetches registry data: {@code GET} over HTTPS (HTTP/2 where the server offers it,
- * connections reused), or a read of a {@code file://} URL. Per request it applies the rules of
+ * a few connections per host shared by all requests), or a read of a {@code file://} URL. Per request it applies the rules of
  * {@link HttpOptions}: a cap on concurrent requests per host, timeouts, retries with jittered backoff on
  * connection errors, timeouts, 5xx and 429 (honouring {@code Retry-After}), a size limit on the body
  * before and after gzip decompression, an on-disk cache with a TTL and conditional revalidation
- * ({@code ETag}, {@code Last-Modified}), and offline mode. Redirects are followed (at most
+ * ({@code ETag}, {@code Last-Modified}) that can keep a client's {@link Reduction} of each body, and
+ * offline mode. Redirects are followed (at most
  * {@value #MAX_REDIRECTS}), never from HTTPS to plain HTTP unless allowed, and credentials are not
  * carried to another host.
  *
@@ -56,6 +64,7 @@ import org.slf4j.LoggerFactory;
 public final class Http {
 
     static final int MAX_REDIRECTS = 10;
+    static final int MAX_LANES = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
     private static final String USER_AGENT = "pinver/"
             + Optional.ofNullable(Http.class.getPackage().getImplementationVersion()).orElse("dev");
@@ -121,9 +130,22 @@ public final class Http {
 
     private final HttpOptions options;
     private final Clock clock;
-    private final HttpClient client;
     private final HttpCache cache;
+    /**
+     * The clients requests are spread over, made on the first request that needs the network (an answer
+     * from the cache needs no TLS set-up). Each holds one HTTP/2 connection per host, and one connection's
+     * TLS records are decrypted one after the other, so there is one per processor (at most
+     * {@value #MAX_LANES}): tens of megabytes of packuments decrypt on every core.
+     */
+    private volatile List<HttpClient> lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    /**
+     * Per HTTPS host and lane: done once the first exchange has its response headers (or has failed). The
+     * lane's other requests wait for it and then share its HTTP/2 connection; without the wait each
+     * concurrent request opens a connection of its own, and every TLS handshake costs CPU time.
+     */
+    private final Map<String, CompletableFuture<Void>> firstContact = new ConcurrentHashMap<>();
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
     public Http(HttpOptions options) {
@@ -136,13 +158,39 @@ public final class Http {
         this.clock = clock;
         this.cache = new HttpCache(options.cacheDir(), options.maxBodyBytes());
         options.hostCredentials().values().forEach(c -> secrets.addAll(c.secrets()));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(options.proxy().selector())
-                .sslContext(TrustStores.context(options.extraCaFile()))
-                .build();
+        if (options.extraCaFile().isPresent()) {
+            lanes(); // a bad CA file is a usage error now, not at the first request
+        }
+    }
+
+    private List<HttpClient> lanes() {
+        List<HttpClient> made = lanes;
+        if (made == null) {
+            synchronized (this) {
+                made = lanes;
+                if (made == null) {
+                    SSLContext tls = TrustStores.context(options.extraCaFile());
+                    SSLParameters parameters = tls.getDefaultSSLParameters();
+                    parameters.setCipherSuites(chaChaFirst(parameters.getCipherSuites()));
+                    int count = Math.max(1, Math.min(MAX_LANES, Math.min(options.maxPerHost(),
+                            Runtime.getRuntime().availableProcessors())));
+                    List<HttpClient> clients = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        clients.add(HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_2)
+                                .connectTimeout(options.connectTimeout())
+                                .followRedirects(HttpClient.Redirect.NEVER)
+                                .proxy(options.proxy().selector())
+                                .sslContext(tls)
+                                .sslParameters(parameters)
+                                .build());
+                    }
+                    made = List.copyOf(clients);
+                    lanes = made;
+                }
+            }
+        }
+        return made;
     }
 
     public HttpOptions options() {
@@ -161,9 +209,25 @@ public final class Http {
      * @throws RegistryException for every failure, with a one-line message free of credentials
      */
     public Response get(String url, String accept, Optional<Credentials> credentials) {
+        return get(url, accept, credentials, response -> response, Optional.empty());
+    }
+
+    /**
+     * {@code GET url} like {@link #get(String, String, Optional)}, read by {@code reduction}, whose value
+     * is kept beside the cached body: while that body is good (fresh, offline or confirmed unchanged by
+     * the server), later calls read the kept value instead of reducing the body again.
+     *
+     * @throws RegistryException for every failure, including the reduction's
+     */
+    <T> T get(String url, String accept, Optional<Credentials> credentials, Reduction<T> reduction) {
+        return get(url, accept, credentials, reduction::reduce, Optional.of(reduction));
+    }
+
+    private <T> T get(String url, String accept, Optional<Credentials> credentials, Function<Response, T> use,
+            Optional<Reduction<T>> kept) {
         credentials.ifPresent(c -> secrets.addAll(c.secrets()));
         try {
-            return fetch(url, accept, credentials);
+            return fetch(url, accept, credentials, use, kept);
         } catch (RegistryException e) {
             throw e.redacted(List.copyOf(secrets));
         }
@@ -211,22 +275,30 @@ public final class Http {
         return Redact.text(text, List.copyOf(secrets));
     }
 
-    private Response fetch(String url, String accept, Optional<Credentials> given) {
+    /**
+     * The answer for {@code url}, read by {@code use}; with {@code kept}, a cached body is read through its
+     * kept reduction when there is one, and every value made from a cached body is kept.
+     */
+    private <T> T fetch(String url, String accept, Optional<Credentials> given, Function<Response, T> use,
+            Optional<Reduction<T>> kept) {
         Target target = parse(url);
         URI uri = target.uri();
         String shown = uri.toString();
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("file")) {
-            return readFile(uri);
+            return use.apply(readFile(uri));
         }
         requireAllowedScheme(uri, shown);
         Optional<HttpCache.Entry> cached = cache.read(shown, accept);
-        if (options.offline()) {
-            return cached.map(e -> new Response(shown, e.contentType(), e.body(), Origin.CACHE))
-                    .orElseThrow(() -> new RegistryException(Reason.OFFLINE, shown, "not in the cache, and pinver is offline"));
+        if (cached.isPresent() && (options.offline() || isFresh(cached.get()))) {
+            Optional<T> value = fromCache(cached.get(), Origin.CACHE, use, kept);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            cached = Optional.empty(); // its body is gone
         }
-        if (cached.isPresent() && isFresh(cached.get())) {
-            return new Response(shown, cached.get().contentType(), cached.get().body(), Origin.CACHE);
+        if (options.offline()) {
+            throw new RegistryException(Reason.OFFLINE, shown, "not in the cache, and pinver is offline");
         }
         Optional<Credentials> credentials = target.credentials().or(() -> given);
         URI current = uri;
@@ -236,16 +308,19 @@ public final class Http {
             int status = response.status();
             switch (status) {
                 case 200 -> {
-                    return store(shown, accept, response);
+                    return store(shown, accept, response, use, kept);
                 }
                 case 304 -> {
                     if (cached.isEmpty()) {
                         throw new RegistryException(Reason.HTTP_STATUS, shown, "HTTP 304 to a request that was not conditional");
                     }
-                    HttpCache.Entry refreshed = cached.get().refreshed(clock.instant(),
+                    HttpCache.Entry refreshed = cache.refresh(cached.get(), clock.instant(),
                             response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"));
-                    cache.write(refreshed);
-                    return new Response(shown, refreshed.contentType(), refreshed.body(), Origin.REVALIDATED);
+                    Optional<T> value = fromCache(refreshed, Origin.REVALIDATED, use, kept);
+                    if (value.isPresent()) {
+                        return value.get();
+                    }
+                    cached = Optional.empty(); // the body went missing meanwhile: ask again, unconditionally
                 }
                 case 301, 302, 303, 307, 308 -> {
                     URI next = redirectTarget(current, response, shown);
@@ -420,17 +495,35 @@ public final class Http {
     private Answer sendOnce(HttpRequest request) throws Retryable {
         URI uri = request.uri();
         String shown = uri.toString();
-        Semaphore slots = perHost.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT) + ":" + port(uri),
-                host -> new Semaphore(options.maxPerHost(), true));
+        String host = uri.getHost().toLowerCase(Locale.ROOT) + ":" + port(uri);
+        List<HttpClient> clients = lanes();
+        int lane = Math.floorMod(nextLane.getAndIncrement(), clients.size());
+        Optional<CompletableFuture<Void>> mine = Optional.empty();
+        if (uri.getScheme().equalsIgnoreCase("https")) {
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            CompletableFuture<Void> first = firstContact.putIfAbsent(host + " " + lane, gate);
+            if (first == null) {
+                mine = Optional.of(gate);
+            } else {
+                awaitFirstContact(first, shown);
+            }
+        }
+        Semaphore slots = perHost.computeIfAbsent(host, h -> new Semaphore(options.maxPerHost(), true));
         try {
             slots.acquire();
         } catch (InterruptedException e) {
+            mine.ifPresent(gate -> gate.complete(null));
             Thread.currentThread().interrupt();
             throw new RegistryException(Reason.CONNECTION, shown, "interrupted while waiting for a connection slot");
         }
         CompletableFuture<HttpResponse<byte[]>> future = null;
         try {
-            future = client.sendAsync(request, LimitedBody.handler(options.maxBodyBytes()));
+            HttpResponse.BodyHandler<byte[]> limited = LimitedBody.handler(options.maxBodyBytes());
+            Optional<CompletableFuture<Void>> gate = mine;
+            future = clients.get(lane).sendAsync(request, gate.isEmpty() ? limited : info -> {
+                gate.get().complete(null);
+                return limited.apply(info);
+            });
             HttpResponse<byte[]> response = future.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             byte[] body = response.statusCode() == 200 ? decoded(response, shown) : new byte[0];
             return new Answer(response.statusCode(), response.headers(), body);
@@ -444,7 +537,36 @@ public final class Http {
         } catch (ExecutionException | CancellationException e) {
             throw failure(e.getCause() == null ? e : e.getCause(), shown);
         } finally {
+            mine.ifPresent(gate -> gate.complete(null));
             slots.release();
+        }
+    }
+
+    /**
+     * The same cipher suites, ChaCha20-Poly1305 first. Servers that follow the client's order then pick
+     * it over AES-GCM, which without the JIT's AES and GHASH intrinsics (a short run, or the C1-only JVM
+     * the launcher starts) costs about 40% more CPU time to decrypt: megabytes of packuments make that
+     * a second. Both are TLS 1.3's standard AEAD ciphers; nothing is disabled.
+     */
+    static String[] chaChaFirst(String[] suites) {
+        List<String> ordered = new ArrayList<>();
+        Arrays.stream(suites).filter(s -> s.contains("CHACHA20")).forEach(ordered::add);
+        Arrays.stream(suites).filter(s -> !s.contains("CHACHA20")).forEach(ordered::add);
+        return ordered.toArray(String[]::new);
+    }
+
+    /**
+     * Waits until the first exchange with a host has its headers, but no longer than the connect timeout:
+     * a server slow to answer its first request holds the others back by that much at most.
+     */
+    private void awaitFirstContact(CompletableFuture<Void> first, String shown) {
+        try {
+            first.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("{}: not waiting longer for the first connection", shown);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(Reason.CONNECTION, shown, "interrupted while waiting for a connection");
         }
     }
 
@@ -508,15 +630,35 @@ public final class Http {
         }
     }
 
-    private Response store(String shown, String accept, Answer response) {
+    private <T> T store(String shown, String accept, Answer response, Function<Response, T> use,
+            Optional<Reduction<T>> kept) {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         boolean noStore = response.headers().allValues("Cache-Control").stream()
                 .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("no-store"));
-        if (!noStore) {
-            cache.write(new HttpCache.Entry(shown, accept, contentType, response.headers().firstValue("ETag"),
-                    response.headers().firstValue("Last-Modified"), clock.instant(), response.body()));
+        Optional<HttpCache.Entry> entry = noStore ? Optional.empty()
+                : cache.write(shown, accept, contentType, response.headers().firstValue("ETag"),
+                        response.headers().firstValue("Last-Modified"), clock.instant(), response.body());
+        T value = use.apply(new Response(shown, contentType, response.body(), Origin.NETWORK));
+        if (entry.isPresent() && kept.isPresent()) {
+            cache.storeReduced(entry.get(), kept.get(), value);
         }
-        return new Response(shown, contentType, response.body(), Origin.NETWORK);
+        return value;
+    }
+
+    /** The value of a cached answer: its kept reduction, else its body read by {@code use}; empty when the body is gone. */
+    private <T> Optional<T> fromCache(HttpCache.Entry entry, Origin origin, Function<Response, T> use,
+            Optional<Reduction<T>> kept) {
+        Optional<T> reduced = kept.flatMap(reduction -> cache.reduced(entry, reduction));
+        if (reduced.isPresent()) {
+            return reduced;
+        }
+        Optional<byte[]> body = cache.body(entry);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        T value = use.apply(new Response(entry.url(), entry.contentType(), body.get(), origin));
+        kept.ifPresent(reduction -> cache.storeReduced(entry, reduction, value));
+        return Optional.of(value);
     }
 
     /** A local file or, for a directory, its {@code index.html} (as pip reads a {@code file://} index). */

@@ -2,15 +2,18 @@ package dev.pinver.registry;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -19,32 +22,46 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Responses on disk, one file per URL and {@code Accept} header under {@code <cacheDir>/http/}, named by
- * the SHA-256 of both. A file is a header line, one line of JSON metadata (URL, Accept, content type,
- * validators, when it was stored, body length) and the body; it is written to a temporary file and
- * renamed into place, so a reader sees a whole entry or none. A file that does not check out (wrong
- * header, length or URL) counts as absent. Failing to write is logged and otherwise ignored: the cache
- * only saves work.
+ * Responses on disk under {@code <cacheDir>/http/}, per URL and {@code Accept} header (named by the
+ * SHA-256 of both, {@code KEY}):
+ * <ul>
+ *   <li>{@code KEY}: a header line and one line of JSON metadata (URL, Accept, content type, validators,
+ *       when it was stored or last revalidated, body length, and the body's generation {@code GEN}, a
+ *       random name given to each new body);
+ *   <li>{@code KEY-GEN}: the body;
+ *   <li>{@code KEY-GEN.NAME}: the body's {@link Reduction} {@code NAME}, when a client keeps one.
+ * </ul>
+ * Revalidation rewrites only the small metadata file; a new body gets a new generation, and the files of
+ * older generations are removed, so a reduction can only ever describe the body it was made from. Every
+ * file is written to a temporary file and renamed into place, so a reader sees a whole file or none. A
+ * file that does not check out (wrong header, length, URL or checksum, or missing) counts as absent.
+ * Failing to write is logged and otherwise ignored: the cache only saves work.
  */
 final class HttpCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpCache.class);
-    private static final String HEADER = "pinver-http-cache 1\n";
+    private static final byte[] HEADER = "pinver-http-cache 2\n".getBytes(UTF_8);
+    private static final byte[] REDUCED_HEADER = "pinver-reduced 1\n".getBytes(UTF_8);
     private static final int MAX_METADATA = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final Pattern GENERATION = Pattern.compile("[0-9a-f]{16}");
 
-    /** One cached response; {@code url} is the request URL without credentials. */
+    /**
+     * One cached response, without its body; {@code url} is the request URL without credentials.
+     *
+     * @param storedAt when the body was fetched or last confirmed unchanged by the server
+     * @param length the body's length in bytes
+     * @param generation the name of this body's files
+     */
     record Entry(String url, String accept, String contentType, Optional<String> etag, Optional<String> lastModified,
-            Instant storedAt, byte[] body) {
-
-        Entry refreshed(Instant now, Optional<String> newEtag, Optional<String> newLastModified) {
-            return new Entry(url, accept, contentType, newEtag.or(() -> etag), newLastModified.or(() -> lastModified),
-                    now, body);
-        }
+            Instant storedAt, long length, String generation) {
     }
 
     private final Path dir;
@@ -55,81 +72,186 @@ final class HttpCache {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** The metadata of the entry for {@code url} and {@code accept}, when there is a sound one. */
     Optional<Entry> read(String url, String accept) {
-        Path file = file(url, accept);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] header = HEADER.getBytes(UTF_8);
-            if (!Arrays.equals(in.readNBytes(header.length), header)) {
+        Path file = metadataFile(url, accept);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_METADATA) {
                 return Optional.empty();
             }
-            Optional<String> line = line(in);
-            if (line.isEmpty()) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length <= HEADER.length || !Arrays.equals(bytes, 0, HEADER.length, HEADER, 0, HEADER.length)
+                    || bytes[bytes.length - 1] != '\n') {
                 return Optional.empty();
             }
-            JsonNode meta = JSON.readTree(line.get());
-            long length = meta.path("length").asLong(-1);
-            if (!url.equals(meta.path("url").asText()) || !accept.equals(meta.path("accept").asText())
-                    || length < 0 || length > maxBodyBytes) {
-                return Optional.empty();
-            }
-            byte[] body = in.readNBytes((int) length);
-            if (body.length != length || in.read() != -1) {
-                return Optional.empty();
-            }
-            return Optional.of(new Entry(url, accept, meta.path("contentType").asText(""), text(meta, "etag"),
-                    text(meta, "lastModified"), Instant.ofEpochMilli(meta.path("storedAt").asLong()), body));
+            Entry entry = JsonReading.read(Arrays.copyOfRange(bytes, HEADER.length, bytes.length), file.toString(),
+                    HttpCache::metadata);
+            boolean sound = entry.url().equals(url) && entry.accept().equals(accept) && entry.length() >= 0
+                    && entry.length() <= maxBodyBytes && GENERATION.matcher(entry.generation()).matches();
+            return sound ? Optional.of(entry) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.debug("ignoring unreadable cache entry {}: {}", file, e.toString());
             return Optional.empty();
         }
     }
 
-    /** The metadata line, up to its newline; empty when it is missing or too long. */
-    private static Optional<String> line(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (b == '\n') {
-                return Optional.of(out.toString(UTF_8));
+    private static Entry metadata(JsonReading json) throws IOException {
+        json.requireObject("the metadata");
+        String url = null;
+        String accept = null;
+        String contentType = "";
+        Optional<String> etag = Optional.empty();
+        Optional<String> lastModified = Optional.empty();
+        Instant storedAt = null;
+        long length = -1;
+        String generation = "";
+        for (String field = json.nextField(); field != null; field = json.nextField()) {
+            switch (field) {
+                case "url" -> url = json.string(field);
+                case "accept" -> accept = json.string(field);
+                case "contentType" -> contentType = json.string(field);
+                case "etag" -> etag = Optional.of(json.string(field));
+                case "lastModified" -> lastModified = Optional.of(json.string(field));
+                case "storedAt" -> storedAt = Instant.ofEpochMilli(json.longValue(field));
+                case "length" -> length = json.longValue(field);
+                case "body" -> generation = json.string(field);
+                default -> json.skip();
             }
-            if (out.size() >= MAX_METADATA) {
-                return Optional.empty();
-            }
-            out.write(b);
         }
-        return Optional.empty();
+        if (url == null || accept == null || storedAt == null) {
+            throw json.malformed("incomplete metadata");
+        }
+        return new Entry(url, accept, contentType, etag, lastModified, storedAt, length, generation);
     }
 
-    void write(Entry entry) {
-        Path file = file(entry.url(), entry.accept());
+    /** The entry's body, when its file is still there and whole. */
+    Optional<byte[]> body(Entry entry) {
+        Path file = bodyFile(entry);
+        try {
+            if (Files.size(file) != entry.length()) {
+                return Optional.empty();
+            }
+            byte[] body = Files.readAllBytes(file);
+            return body.length == entry.length() ? Optional.of(body) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("ignoring unreadable cache body {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores a new body under a new generation and removes older ones.
+     *
+     * @return the new entry; empty when it could not be written
+     */
+    Optional<Entry> write(String url, String accept, String contentType, Optional<String> etag,
+            Optional<String> lastModified, Instant storedAt, byte[] body) {
+        String generation = String.format("%016x", ThreadLocalRandom.current().nextLong());
+        Entry entry = new Entry(url, accept, contentType, etag, lastModified, storedAt, body.length, generation);
+        if (!atomicWrite(bodyFile(entry), body) || !atomicWrite(metadataFile(url, accept), metadataBytes(entry))) {
+            return Optional.empty();
+        }
+        removeOtherGenerations(entry);
+        return Optional.of(entry);
+    }
+
+    /** The same body, confirmed unchanged at {@code now}, with the validators the server sent (else the old ones). */
+    Entry refresh(Entry entry, Instant now, Optional<String> etag, Optional<String> lastModified) {
+        Entry refreshed = new Entry(entry.url(), entry.accept(), entry.contentType(), etag.or(entry::etag),
+                lastModified.or(entry::lastModified), now, entry.length(), entry.generation());
+        atomicWrite(metadataFile(entry.url(), entry.accept()), metadataBytes(refreshed));
+        return refreshed;
+    }
+
+    /** The value {@code reduction} stored for this entry's body, when there is a sound one. */
+    <T> Optional<T> reduced(Entry entry, Reduction<T> reduction) {
+        Path file = reducedFile(entry, reduction);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > maxBodyBytes) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            int start = REDUCED_HEADER.length + Long.BYTES;
+            if (bytes.length < start
+                    || !Arrays.equals(bytes, 0, REDUCED_HEADER.length, REDUCED_HEADER, 0, REDUCED_HEADER.length)) {
+                return Optional.empty();
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, start, bytes.length - start);
+            if (ByteBuffer.wrap(bytes, REDUCED_HEADER.length, Long.BYTES).getLong() != crc.getValue()) {
+                return Optional.empty();
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, bytes.length - start));
+            T value = reduction.read(in);
+            return in.read() == -1 ? Optional.of(value) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("ignoring unreadable reduced cache entry {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps {@code value}, the reduction of this entry's body. */
+    <T> void storeReduced(Entry entry, Reduction<T> reduction, T value) {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        try {
+            reduction.write(value, new DataOutputStream(payload));
+        } catch (IOException e) {
+            LOG.warn("cannot encode {} for the cache: {}", reduction.name(), e.toString());
+            return;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(payload.toByteArray());
+        ByteArrayOutputStream file = new ByteArrayOutputStream(REDUCED_HEADER.length + Long.BYTES + payload.size());
+        file.writeBytes(REDUCED_HEADER);
+        file.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
+        file.writeBytes(payload.toByteArray());
+        atomicWrite(reducedFile(entry, reduction), file.toByteArray());
+    }
+
+    private static byte[] metadataBytes(Entry entry) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(HEADER);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("url", entry.url());
+            json.writeStringField("accept", entry.accept());
+            json.writeStringField("contentType", entry.contentType());
+            if (entry.etag().isPresent()) {
+                json.writeStringField("etag", entry.etag().get());
+            }
+            if (entry.lastModified().isPresent()) {
+                json.writeStringField("lastModified", entry.lastModified().get());
+            }
+            json.writeNumberField("storedAt", entry.storedAt().toEpochMilli());
+            json.writeNumberField("length", entry.length());
+            json.writeStringField("body", entry.generation());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** Writes {@code bytes} to a temporary file renamed into place; false (logged) when that fails. */
+    private boolean atomicWrite(Path file, byte[] bytes) {
         Path temp = null;
         try {
             Files.createDirectories(file.getParent());
-            ObjectNode meta = JSON.createObjectNode()
-                    .put("url", entry.url())
-                    .put("accept", entry.accept())
-                    .put("contentType", entry.contentType())
-                    .put("storedAt", entry.storedAt().toEpochMilli())
-                    .put("length", entry.body().length);
-            entry.etag().ifPresent(v -> meta.put("etag", v));
-            entry.lastModified().ifPresent(v -> meta.put("lastModified", v));
             temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-            try (var out = Files.newOutputStream(temp)) {
-                out.write(HEADER.getBytes(UTF_8));
-                out.write(JSON.writeValueAsBytes(meta));
-                out.write('\n');
-                out.write(entry.body());
-            }
+            Files.write(temp, bytes);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+            return true;
         } catch (IOException e) {
             LOG.warn("cannot write the HTTP cache under {}: {}", dir, e.toString());
+            return false;
         } finally {
             if (temp != null) {
                 try {
@@ -141,21 +263,49 @@ final class HttpCache {
         }
     }
 
-    private Path file(String url, String accept) {
-        String key = sha256(url + "\n" + accept);
-        return dir.resolve(key.substring(0, 2)).resolve(key);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+    /**
+     * Removes the body and reductions of generations other than {@code kept}'s and the one the metadata
+     * names now (another process may have stored a newer body meanwhile).
+     */
+    private void removeOtherGenerations(Entry kept) {
+        String key = key(kept.url(), kept.accept());
+        String current = read(kept.url(), kept.accept()).map(Entry::generation).orElse(kept.generation());
+        Path shard = metadataFile(kept.url(), kept.accept()).getParent();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(shard, key + "-*")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String rest = name.substring(key.length() + 1);
+                int dot = rest.indexOf('.');
+                String generation = dot < 0 ? rest : rest.substring(0, dot);
+                if (!generation.equals(kept.generation()) && !generation.equals(current) && !name.endsWith(".tmp")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot remove old cache generations in {}: {}", shard, e.toString());
         }
     }
 
-    private static Optional<String> text(JsonNode meta, String field) {
-        JsonNode node = meta.get(field);
-        return node == null || !node.isTextual() ? Optional.empty() : Optional.of(node.asText());
+    private Path metadataFile(String url, String accept) {
+        String key = key(url, accept);
+        return dir.resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    private Path bodyFile(Entry entry) {
+        Path metadata = metadataFile(entry.url(), entry.accept());
+        return metadata.resolveSibling(metadata.getFileName() + "-" + entry.generation());
+    }
+
+    private Path reducedFile(Entry entry, Reduction<?> reduction) {
+        Path body = bodyFile(entry);
+        return body.resolveSibling(body.getFileName() + "." + reduction.name());
+    }
+
+    private static String key(String url, String accept) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((url + "\n" + accept).getBytes(UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -119,6 +119,14 @@ final class JsonReading {
         return current() == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(string(what));
     }
 
+    /** The current value as a whole number, which it must be. */
+    long longValue(String what) throws IOException {
+        if (current() != JsonToken.VALUE_NUMBER_INT) {
+            throw malformed(what + " is not an integer");
+        }
+        return parser.getLongValue();
+    }
+
     boolean isString() {
         return current() == JsonToken.VALUE_STRING;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,13 +31,15 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private final long limit;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** The body so far: sized by {@code Content-Length} when the server announces it, so it is copied once. */
+    private byte[] bytes;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
-    private long received;
+    private int received;
 
-    private LimitedBody(long limit) {
+    private LimitedBody(long limit, long announced) {
         this.limit = limit;
+        this.bytes = new byte[announced >= 0 && announced <= limit ? (int) announced : 8192];
     }
 
     /** The handler for one exchange: a limited body for 200, nothing for anything else. */
@@ -45,8 +48,8 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
             if (info.statusCode() != 200) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]);
             }
-            LimitedBody body = new LimitedBody(limit);
             long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            LimitedBody body = new LimitedBody(limit, announced);
             if (announced > limit) {
                 body.result.completeExceptionally(new TooLargeException(
                         "response of " + announced + " bytes exceeds the limit of " + limit + " bytes"));
@@ -71,16 +74,18 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         for (ByteBuffer buffer : buffers) {
-            received += buffer.remaining();
-            if (received > limit) {
+            int length = buffer.remaining();
+            if ((long) received + length > limit) {
                 subscription.cancel();
                 result.completeExceptionally(new TooLargeException(
                         "response exceeds the limit of " + limit + " bytes; stopped reading"));
                 return;
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            bytes.writeBytes(chunk);
+            if (received + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(received + length, 2L * bytes.length)));
+            }
+            buffer.get(bytes, received, length);
+            received += length;
         }
     }
 
@@ -91,7 +96,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        result.complete(bytes.toByteArray());
+        result.complete(received == bytes.length ? bytes : Arrays.copyOf(bytes, received));
     }
 
     @Override

@@ -38,7 +38,6 @@ public final class NpmRegistry {
             throw new IllegalArgumentException("not a valid npm package name: " + name);
         }
         String url = config.registryFor(name) + name.replace("/", "%2f");
-        Http.Response response = http.get(url, withPublishDates ? FULL : ABBREVIATED, config.credentialsFor(url));
-        return Packument.read(response.body(), response.url(), name);
+        return http.get(url, withPublishDates ? FULL : ABBREVIATED, config.credentialsFor(url), Packument.reduction(name));
     }
 }

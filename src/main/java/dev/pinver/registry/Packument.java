@@ -3,6 +3,8 @@ package dev.pinver.registry;
 import dev.pinver.registry.RegistryException.Reason;
 import dev.pinver.version.InvalidSpecException;
 import dev.pinver.version.NpmVersion;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,63 @@ final class Packument {
     private static final Logger LOG = LoggerFactory.getLogger(Packument.class);
 
     private Packument() {
+    }
+
+    /** Packuments as {@link Http} keeps them: only what {@link NpmPackage} holds. */
+    static Reduction<NpmPackage> reduction(String requestedName) {
+        return new Kept(requestedName);
+    }
+
+    /** The {@link Reduction} of packuments of one package. */
+    private record Kept(String requestedName) implements Reduction<NpmPackage> {
+
+        @Override
+        public String name() {
+            return "npm-package.1";
+        }
+
+        @Override
+        public NpmPackage reduce(Http.Response response) {
+            return Packument.read(response.body(), response.url(), requestedName);
+        }
+
+        @Override
+        public void write(NpmPackage p, DataOutput out) throws IOException {
+            Reduction.writeString(out, p.name());
+            Reduction.writeOptionalInstant(out, p.modified());
+            out.writeInt(p.distTags().size());
+            for (Map.Entry<String, String> tag : p.distTags().entrySet()) {
+                Reduction.writeString(out, tag.getKey());
+                Reduction.writeString(out, tag.getValue());
+            }
+            out.writeInt(p.releases().size());
+            for (NpmRelease release : p.releases()) {
+                Reduction.writeString(out, release.version());
+                Reduction.writeOptionalInstant(out, release.published());
+                Reduction.writeOptionalString(out, release.deprecated());
+            }
+        }
+
+        @Override
+        public NpmPackage read(DataInput in) throws IOException {
+            String name = Reduction.readString(in);
+            if (!name.equals(requestedName)) {
+                throw new IOException("kept for " + name + ", not " + requestedName);
+            }
+            Optional<Instant> modified = Reduction.readOptionalInstant(in);
+            Map<String, String> distTags = new LinkedHashMap<>();
+            for (int i = Reduction.readCount(in); i > 0; i--) {
+                distTags.put(Reduction.readString(in), Reduction.readString(in));
+            }
+            int count = Reduction.readCount(in);
+            List<NpmRelease> releases = new ArrayList<>(Math.min(count, 1024));
+            for (int i = 0; i < count; i++) {
+                String version = Reduction.readString(in);
+                releases.add(new NpmRelease(version, NpmVersion.parse(version), Reduction.readOptionalInstant(in),
+                        Reduction.readOptionalString(in)));
+            }
+            return new NpmPackage(name, releases, distTags, modified);
+        }
     }
 
     static NpmPackage read(byte[] body, String url, String requestedName) {

@@ -193,6 +193,21 @@ class HttpTest {
     }
 
     @Test
+    void bodiesArriveWholeWithAndWithoutContentLength() {
+        byte[] body = new byte[300_000];
+        new Random(11).nextBytes(body);
+        SERVER.stubFor(get("/chunked").willReturn(aResponse().withGzipDisabled(true).withBody(body).withChunkedDribbleDelay(37, 200)));
+        SERVER.stubFor(get("/sized").willReturn(aResponse().withGzipDisabled(true).withBody(body)
+                .withHeader("Content-Length", String.valueOf(body.length))));
+        SERVER.stubFor(get("/nothing").willReturn(aResponse().withGzipDisabled(true).withHeader("Content-Length", "0")));
+        Http http = new Http(options());
+        assertArrayEquals(body, http.get(url("/chunked"), "*/*").body());
+        assertArrayEquals(body, http.get(url("/sized"), "*/*").body());
+        assertArrayEquals(new byte[0], http.get(url("/nothing"), "*/*").body());
+        assertArrayEquals(body, http.get(url("/chunked"), "*/*").body(), "and from the cache");
+    }
+
+    @Test
     void anAnnouncedOversizedBodyIsRefused() {
         byte[] body = new byte[2 << 20];
         new Random(3).nextBytes(body);

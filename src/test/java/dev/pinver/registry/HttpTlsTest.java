@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +53,9 @@ class HttpTlsTest {
                 .keystorePath(keystore.toString()).keystorePassword("changeit").keyManagerPassword("changeit").keystoreType("PKCS12"));
         server.start();
         server.stubFor(get("/simple/").willReturn(ok("secure")));
+        for (int i = 0; i < 24; i++) {
+            server.stubFor(get("/many/" + i).willReturn(ok(String.valueOf(i)).withFixedDelay(50)));
+        }
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
@@ -67,7 +75,11 @@ class HttpTlsTest {
     }
 
     private static String url() {
-        return "https://127.0.0.1:" + server.httpsPort() + "/simple/";
+        return url("/simple/");
+    }
+
+    private static String url(String path) {
+        return "https://127.0.0.1:" + server.httpsPort() + path;
     }
 
     @Test
@@ -82,6 +94,55 @@ class HttpTlsTest {
     void theExtraCaFileIsTrusted(@TempDir Path cache) {
         Http http = new Http(HttpOptions.defaults(Map.of()).withCacheDir(cache).withExtraCaFile(pem));
         assertEquals("secure", new String(http.get(url(), "text/html").body(), UTF_8));
+    }
+
+    @Test
+    void concurrentRequestsToOneHostAllGetTheirOwnAnswer(@TempDir Path cache) throws Exception {
+        Http http = new Http(HttpOptions.defaults(Map.of()).withCacheDir(cache).withExtraCaFile(pem).withMaxPerHost(8));
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String path = "/many/" + i;
+                answers.add(pool.submit(() -> new String(http.get(url(path), "text/plain").body(), UTF_8)));
+            }
+            for (int i = 0; i < 24; i++) {
+                assertEquals(String.valueOf(i), answers.get(i).get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedFirstContactReleasesTheRequestsWaitingForIt(@TempDir Path cache) throws Exception {
+        Http http = new Http(HttpOptions.defaults(Map.of()).withCacheDir(cache)
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(30)));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        long start = System.nanoTime();
+        try {
+            List<Future<RegistryException>> failures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String path = "/many/" + i;
+                failures.add(pool.submit(() -> assertThrows(RegistryException.class, () -> http.get(url(path), "text/plain"))));
+            }
+            for (Future<RegistryException> f : failures) {
+                assertEquals(RegistryException.Reason.TLS, f.get(30, TimeUnit.SECONDS).reason());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMs < 10_000, "the others waited out the 20 s connect timeout: " + elapsedMs + " ms");
+    }
+
+    @Test
+    void chaChaComesFirstAndNoSuiteIsDropped() {
+        assertArrayEquals(new String[] {"TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"},
+                Http.chaChaFirst(new String[] {"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"}));
+        assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256"}, Http.chaChaFirst(new String[] {"TLS_AES_128_GCM_SHA256"}));
     }
 
     @Test
