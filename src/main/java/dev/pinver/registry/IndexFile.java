@@ -1,6 +1,11 @@
 package dev.pinver.registry;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,4 +20,27 @@ import java.util.Optional;
  */
 record IndexFile(String version, String filename, Optional<Instant> uploaded, boolean yanked,
         Optional<String> yankedReason, Optional<String> requiresPython) {
+
+    /** Writes {@code files} for a {@link Reduction}; {@link #readAll} reads them back. */
+    static void writeAll(List<IndexFile> files, DataOutput out) throws IOException {
+        out.writeInt(files.size());
+        for (IndexFile f : files) {
+            Reduction.writeString(out, f.version());
+            Reduction.writeString(out, f.filename());
+            Reduction.writeOptionalInstant(out, f.uploaded());
+            out.writeBoolean(f.yanked());
+            Reduction.writeOptionalString(out, f.yankedReason());
+            Reduction.writeOptionalString(out, f.requiresPython());
+        }
+    }
+
+    static List<IndexFile> readAll(DataInput in) throws IOException {
+        int count = Reduction.readCount(in);
+        List<IndexFile> files = new ArrayList<>(Math.min(count, 1024));
+        for (int i = 0; i < count; i++) {
+            files.add(new IndexFile(Reduction.readString(in), Reduction.readString(in), Reduction.readOptionalInstant(in),
+                    in.readBoolean(), Reduction.readOptionalString(in), Reduction.readOptionalString(in)));
+        }
+        return files;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.pinver.registry;
 
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,39 @@ final class PypiJsonApi {
     /** The parts of the answer pinver uses. */
     record Answer(List<IndexFile> files, Map<String, String> projectUrls) {
     }
+
+    /** Answers as {@link Http} keeps them beside the cached body: files and project links. */
+    static final Reduction<Answer> REDUCTION = new Reduction<>() {
+        @Override
+        public String name() {
+            return "pypi-json.1";
+        }
+
+        @Override
+        public Answer reduce(Http.Response response) {
+            return PypiJsonApi.read(response.body(), response.url());
+        }
+
+        @Override
+        public void write(Answer answer, DataOutput out) throws IOException {
+            IndexFile.writeAll(answer.files(), out);
+            out.writeInt(answer.projectUrls().size());
+            for (Map.Entry<String, String> link : answer.projectUrls().entrySet()) {
+                Reduction.writeString(out, link.getKey());
+                Reduction.writeString(out, link.getValue());
+            }
+        }
+
+        @Override
+        public Answer read(DataInput in) throws IOException {
+            List<IndexFile> files = IndexFile.readAll(in);
+            Map<String, String> projectUrls = new LinkedHashMap<>();
+            for (int i = Reduction.readCount(in); i > 0; i--) {
+                projectUrls.put(Reduction.readString(in), Reduction.readString(in));
+            }
+            return new Answer(files, projectUrls);
+        }
+    };
 
     private PypiJsonApi() {
     }

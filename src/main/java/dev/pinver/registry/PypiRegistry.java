@@ -4,6 +4,9 @@ import dev.pinver.manifest.Pep508;
 import dev.pinver.registry.RegistryException.Reason;
 import dev.pinver.version.InvalidSpecException;
 import dev.pinver.version.Pep440Version;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,13 +65,12 @@ public final class PypiRegistry {
         for (PypiIndex index : indexes) {
             String url = index.projectUrl(project);
             try {
-                Http.Response response = http.get(url, index.api() == PypiIndex.Api.JSON ? "application/json" : PypiIndex.SIMPLE_ACCEPT);
                 if (index.api() == PypiIndex.Api.JSON) {
-                    PypiJsonApi.Answer answer = PypiJsonApi.read(response.body(), response.url());
+                    PypiJsonApi.Answer answer = http.get(url, "application/json", Optional.empty(), PypiJsonApi.REDUCTION);
                     files.addAll(answer.files());
                     answer.projectUrls().forEach(projectUrls::putIfAbsent);
                 } else {
-                    files.addAll(simplePage(response, project));
+                    files.addAll(http.get(url, PypiIndex.SIMPLE_ACCEPT, Optional.empty(), new SimplePage(project)));
                 }
                 found = true;
             } catch (RegistryException e) {
@@ -98,14 +100,39 @@ public final class PypiRegistry {
         return new RegistryException(Reason.NOT_FOUND, lacking.get(0), "no project " + project + others);
     }
 
-    private static List<IndexFile> simplePage(Http.Response response, String project) {
-        String type = response.mediaType();
-        return switch (type) {
-            case "application/vnd.pypi.simple.v1+json" -> SimpleJson.files(response.body(), response.url(), project);
-            case "application/vnd.pypi.simple.v1+html", "text/html" -> SimpleHtml.files(response.body(), response.url(), project);
-            default -> throw new RegistryException(Reason.MALFORMED, response.url(),
-                    "unexpected Content-Type " + (type.isEmpty() ? "(none)" : type) + " for a simple index page");
-        };
+    /** A simple index's page of one project (JSON or HTML, by its content type), kept as its files. */
+    private record SimplePage(String project) implements Reduction<List<IndexFile>> {
+
+        @Override
+        public String name() {
+            return "pypi-simple.1";
+        }
+
+        @Override
+        public List<IndexFile> reduce(Http.Response response) {
+            String type = response.mediaType();
+            return switch (type) {
+                case "application/vnd.pypi.simple.v1+json" -> SimpleJson.files(response.body(), response.url(), project);
+                case "application/vnd.pypi.simple.v1+html", "text/html" -> SimpleHtml.files(response.body(), response.url(), project);
+                default -> throw new RegistryException(Reason.MALFORMED, response.url(),
+                        "unexpected Content-Type " + (type.isEmpty() ? "(none)" : type) + " for a simple index page");
+            };
+        }
+
+        @Override
+        public void write(List<IndexFile> files, DataOutput out) throws IOException {
+            Reduction.writeString(out, project);
+            IndexFile.writeAll(files, out);
+        }
+
+        @Override
+        public List<IndexFile> read(DataInput in) throws IOException {
+            String keptFor = Reduction.readString(in);
+            if (!keptFor.equals(project)) {
+                throw new IOException("kept for " + keptFor + ", not " + project);
+            }
+            return IndexFile.readAll(in);
+        }
     }
 
     /** Files grouped into releases by version, oldest release first. */

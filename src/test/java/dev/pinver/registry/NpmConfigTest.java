@@ -81,6 +81,7 @@ class NpmConfigTest {
             `"a;b # \\u0041"`      | a;b # A
             `'single ; kept'`      | single ; kept
             `"unterminated`        | "unterminated
+            `"bad \\q escape"`     | "bad \\q escape"
             """)
     void valuesAsIniReadsThem(String raw, String value) {
         assertEquals(value, NpmConfig.unquote(raw));
