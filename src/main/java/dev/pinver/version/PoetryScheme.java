@@ -267,17 +267,17 @@ public final class PoetryScheme implements VersionScheme<Pep440Version> {
         return Pep440Version.lowestOf(release);
     }
 
-    /**
-     * CARET {@code ^0.45.0} and TILDE {@code ~0.45.0} when they admit exactly the window (trailing
-     * zeros of {@code from} may be dropped: 1.0.0 → 2.0.0 is {@code ~1}); COMPATIBLE as in PEP 440;
-     * RANGE {@code >=0.45.0,<0.46.0}; EXACT the bare version {@code 0.45.0}.
-     */
     /** Poetry writes "any version" as {@code *}; an empty string is not a constraint there. */
     @Override
     public String anyVersion() {
         return "*";
     }
 
+    /**
+     * CARET {@code ^0.45.0} and TILDE {@code ~0.45.0} when they admit exactly the window (trailing
+     * zeros of {@code from} may be dropped: 1.0.0 → 2.0.0 is {@code ~1}); COMPATIBLE as in PEP 440;
+     * RANGE {@code >=0.45.0,<0.46.0}; EXACT the bare version {@code 0.45.0}.
+     */
     @Override
     public Optional<String> formatWindow(Pep440Version from, Pep440Version to, SpecStyle style) {
         if (from.hasLocal() && style != SpecStyle.EXACT) {
