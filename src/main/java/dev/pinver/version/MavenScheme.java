@@ -193,14 +193,6 @@ public final class MavenScheme implements VersionScheme<MavenVersion> {
     }
 
     /**
-     * {@link SpecStyle#RANGE}: {@code [from,to)}, or {@code [from,)} when {@code to} is null;
-     * {@link SpecStyle#EXACT}: {@code from} as a plain version. Both versions are written as given,
-     * so {@code to} = {@link #finalRelease} 0.46.0 gives Maven's usual {@code [0.45.0,0.46.0)}, which
-     * admits 0.46.0's pre-releases, and {@code to} = {@link #lowestOf} gives
-     * {@code [0.45.0,0.46.min)}, which does not. Empty for the other styles, which Maven has no
-     * syntax for, and when {@code to} is not above {@code from}.
-     */
-    /**
      * Maven users write windows as {@code [0.45.0,0.46.0)} and read them as ending at 0.46.0, although
      * Resolver's order puts 0.46.0's pre-releases inside; pinver measures them the same way.
      */
@@ -209,6 +201,14 @@ public final class MavenScheme implements VersionScheme<MavenVersion> {
         return finalRelease(release);
     }
 
+    /**
+     * {@link SpecStyle#RANGE}: {@code [from,to)}, or {@code [from,)} when {@code to} is null;
+     * {@link SpecStyle#EXACT}: {@code from} as a plain version. Both versions are written as given,
+     * so {@code to} = {@link #finalRelease} 0.46.0 gives Maven's usual {@code [0.45.0,0.46.0)}, which
+     * admits 0.46.0's pre-releases, and {@code to} = {@link #lowestOf} gives
+     * {@code [0.45.0,0.46.min)}, which does not. Empty for the other styles, which Maven has no
+     * syntax for, and when {@code to} is not above {@code from}.
+     */
     @Override
     public Optional<String> formatWindow(MavenVersion from, MavenVersion to, SpecStyle style) {
         return switch (style) {

@@ -116,12 +116,6 @@ public final class NpmScheme implements VersionScheme<NpmVersion> {
     }
 
     /**
-     * {@code CARET} {@code ^0.45.3} and {@code TILDE} {@code ~0.45.3} only where their upper edge
-     * is exactly {@code to}'s release; {@code RANGE} {@code >=0.45.3 <0.46.0} (npm's space is AND;
-     * just {@code >=0.45.3} when {@code to} is null); {@code EXACT} {@code 0.45.3}; never
-     * {@code COMPATIBLE}, which npm lacks.
-     */
-    /**
      * {@code <0.46.0} admits no 0.46.0 pre-release unless a comparator names one (node-semver's
      * pre-release rule), so npm windows end at the release itself.
      */
@@ -130,6 +124,12 @@ public final class NpmScheme implements VersionScheme<NpmVersion> {
         return finalRelease(release);
     }
 
+    /**
+     * {@code CARET} {@code ^0.45.3} and {@code TILDE} {@code ~0.45.3} only where their upper edge
+     * is exactly {@code to}'s release; {@code RANGE} {@code >=0.45.3 <0.46.0} (npm's space is AND;
+     * just {@code >=0.45.3} when {@code to} is null); {@code EXACT} {@code 0.45.3}; never
+     * {@code COMPATIBLE}, which npm lacks.
+     */
     @Override
     public Optional<String> formatWindow(NpmVersion from, NpmVersion to, SpecStyle style) {
         String lower = from.toString();
