@@ -6,7 +6,6 @@ import dev.pinver.manifest.ManifestEditor;
 import dev.pinver.outdated.OutdatedReport;
 import dev.pinver.policy.Outdated;
 import dev.pinver.policy.Policy;
-import dev.pinver.manifest.Pep508;
 import dev.pinver.pin.Change;
 import dev.pinver.pin.PinResult;
 import dev.pinver.pin.PinService;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +83,7 @@ final class PinCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Set<String> names = only.stream().map(Pep508::normalise).collect(Collectors.toSet());
+        Set<String> names = Set.copyOf(only);
         Function<Path, Policy> policies = Policies.resolver(common);
         PinService service = online ? new PinService(policies, parseStyle(), names, newestAllowed(policies))
                 : new PinService(policies, parseStyle(), names);

@@ -45,6 +45,11 @@ public record Dependency(
         return new Location(manifest, span.line(), span.column());
     }
 
+    /** Whether a package name as a user writes it names this dependency (PyPI names compare PEP 503-normalised). */
+    public boolean isNamed(String userName) {
+        return name.equals(ecosystem == Ecosystem.PYPI ? Pep508.normalise(userName) : userName);
+    }
+
     /** Where reports point: at the spec, or, when there is none, at the dependency's name. */
     public Location reportedAt() {
         return spec.isEmpty() ? declaredAt : location();

@@ -52,7 +52,7 @@ public final class PinService {
     /**
      * @param policyFor the policy that governs a manifest
      * @param style a spec style that overrides the policies' and the user's ({@code --style})
-     * @param only the packages to pin (normalised names); empty for all
+     * @param only the packages to pin, as the user wrote them; empty for all
      */
     public PinService(Function<Path, Policy> policyFor, Optional<SpecStyle> style, Set<String> only) {
         this(policyFor, style, only, OFFLINE);
@@ -78,7 +78,7 @@ public final class PinService {
         List<String> warnings = new ArrayList<>();
         Map<Path, Optional<LockedVersions>> locks = new HashMap<>();
         for (Dependency d : loaded.dependencies()) {
-            if (d.source() != Source.REGISTRY || !(only.isEmpty() || only.contains(d.name()))) {
+            if (d.source() != Source.REGISTRY || !(only.isEmpty() || only.stream().anyMatch(d::isNamed))) {
                 continue;
             }
             decide(d, locks.computeIfAbsent(d.manifest(), Locks::forManifest)).ifPresent(outcome -> {

@@ -8,10 +8,8 @@ import dev.pinver.gate.Group;
 import dev.pinver.gate.UpgradeRequest;
 import dev.pinver.lock.Locks;
 import dev.pinver.manifest.Dependency;
-import dev.pinver.manifest.Ecosystem;
 import dev.pinver.manifest.ManifestFinder;
 import dev.pinver.manifest.ManifestLoader;
-import dev.pinver.manifest.Pep508;
 import dev.pinver.manifest.Problem;
 import dev.pinver.manifest.Source;
 import dev.pinver.outdated.ReleaseSource;
@@ -30,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -143,12 +140,6 @@ public final class UpgradePlanner {
     }
 
     private static boolean wanted(Dependency d, List<String> packages) {
-        if (packages.isEmpty()) {
-            return true;
-        }
-        Set<String> names = packages.stream()
-                .map(p -> d.ecosystem() == Ecosystem.PYPI ? Pep508.normalise(p) : p)
-                .collect(Collectors.toSet());
-        return names.contains(d.name());
+        return packages.isEmpty() || packages.stream().anyMatch(d::isNamed);
     }
 }

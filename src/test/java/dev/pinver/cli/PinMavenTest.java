@@ -88,6 +88,16 @@ class PinMavenTest {
         assertEquals(pom.replace("<same.version>[2.0,)</same.version>", "<same.version>2.0</same.version>"), after);
     }
 
+    @Test
+    void onlyNamesMavenPackagesAsGroupAndArtifact(@TempDir Path dir) throws IOException {
+        copy(Path.of("fixtures/maven-app"), dir);
+        Cli r = Cli.run("pin", "--only", "org.apache.commons:commons-text", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("pinned 1 spec in 1 file"), r.out());
+        assertTrue(Files.readString(dir.resolve("service/pom.xml")).contains("<version>[1.10.0,2.0.0)</version>"));
+        assertTrue(Files.readString(dir.resolve("pom.xml")).contains("<junit.version>[5.10,)</junit.version>"));
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
