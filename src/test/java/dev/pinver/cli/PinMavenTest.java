@@ -91,7 +91,7 @@ class PinMavenTest {
     @Test
     void onlyNamesMavenPackagesAsGroupAndArtifact(@TempDir Path dir) throws IOException {
         copy(Path.of("fixtures/maven-app"), dir);
-        Cli r = Cli.run("pin", "--only", "org.apache.commons:commons-text", dir.toString());
+        Cli r = Cli.run("pin", dir.toString(), "--only", "org.apache.commons:commons-text");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("pinned 1 spec in 1 file"), r.out());
         assertTrue(Files.readString(dir.resolve("service/pom.xml")).contains("<version>[1.10.0,2.0.0)</version>"));
