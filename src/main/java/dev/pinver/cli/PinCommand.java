@@ -60,7 +60,8 @@ final class PinCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Print the diff and exit 1 when anything would change; write nothing (for CI).")
     boolean check;
 
-    @Option(names = "--only", paramLabel = "PKG", arity = "1..*", description = "Pin only these packages.")
+    @Option(names = "--only", paramLabel = "PKG", arity = "1..*",
+            description = "Pin only these packages (it takes every word after it: give PATHs before --only).")
     List<String> only = List.of();
 
     @Option(names = "--style", paramLabel = "STYLE",
