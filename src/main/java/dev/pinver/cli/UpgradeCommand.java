@@ -116,6 +116,10 @@ final class UpgradeCommand implements Callable<Integer> {
             + "restores your branch afterwards).")
     boolean inPlace;
 
+    @Option(names = "--abort", description = "Undo what an interrupted run left (its journal in .git/pinver/): "
+            + "remove its checkouts, and after --in-place check your branch out again.")
+    boolean abort;
+
     @Option(names = "--no-notes", description = "Leave the release-notes summary out of the commit messages.")
     boolean noNotes;
 
@@ -131,6 +135,11 @@ final class UpgradeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path repository = repositoryRoot(path);
+        if (abort) {
+            List<String> done = Gate.abort(repository);
+            out.println(done.isEmpty() ? "nothing to undo: no interrupted run" : String.join("\n", done));
+            return Main.OK;
+        }
         CheckService checker = new CheckService(Policies.resolver(common));
         Releases releases = new Releases(Registries.sources(registry.clients(List.of(path))), RegistryOptions.CONCURRENCY);
         UpgradePlan plan = new UpgradePlanner(checker, releases, Clock.systemUTC())

@@ -52,6 +52,12 @@ final class Checkout implements AutoCloseable {
         this.base = base;
         this.clone = clone;
         this.original = original;
+        Journal.record(user, entry());
+    }
+
+    /** How the journal names this checkout. */
+    private String entry() {
+        return clone != null ? Journal.checkout(clone) : Journal.inPlace(original);
     }
 
     /**
@@ -202,12 +208,14 @@ final class Checkout implements AutoCloseable {
                 // a leftover directory in the temporary directory harms nothing; the gate's result stands
             }
             LIVE.remove(clone);
+            Journal.forget(user, entry());
             return;
         }
         try {
             git.reset().setMode(ResetCommand.ResetType.HARD).call();
             git.checkout().setName(original).call();
             git.reset().setMode(ResetCommand.ResetType.HARD).call();
+            Journal.forget(user, entry());
         } catch (GitAPIException e) {
             throw UserRepo.failure("cannot check " + original + " out again; run `git checkout "
                     + Repository.shortenRefName(original) + "`", e);

@@ -245,6 +245,15 @@ public final class Gate implements AutoCloseable {
      * all they started and removes the isolated checkouts. The user's repository is never touched by
      * an isolated gate; branches are only ever written after their tests passed.
      */
+    /**
+     * Undoes what an interrupted run on {@code repository} left, as its journal lists it: removes its
+     * checkouts, and after an in-place run checks the original branch out again. Returns what was done
+     * (nothing when no run was interrupted).
+     */
+    public static List<String> abort(Path repository) {
+        return Journal.abort(repository);
+    }
+
     public static void abortAll() {
         ProcessRunner.killAll();
         Checkout.removeAll();

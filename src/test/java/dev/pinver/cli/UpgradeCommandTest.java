@@ -115,6 +115,37 @@ class UpgradeCommandTest {
     }
 
     @Test
+    void aFinishedRunLeavesNoJournalAndAbortUndoesAnInterruptedOne(@TempDir Path dir, @TempDir Path cache,
+            @TempDir Path leftover) throws Exception {
+        try (Git git = project(dir)) {
+            Cli run = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM, "--cache-dir",
+                    cache.toString(), "--run-tests", "--bisect", "--test-cmd", "sh test.sh", "--install-cmd", "true");
+            assertEquals(0, run.exit(), run.err());
+            Path journal = dir.resolve(".git/pinver/journal");
+            assertTrue(!Files.exists(journal), "a run that ended leaves no journal");
+
+            // what a run killed with SIGKILL leaves: a checkout directory, and an in-place run's branch switch
+            Path checkout = Files.createDirectories(leftover.resolve("pinver-gate-1"));
+            Files.writeString(checkout.resolve("package.json"), "{}");
+            git.checkout().setCreateBranch(true).setName("elsewhere").call();
+            Files.writeString(dir.resolve("test.sh"), "changed by the interrupted gate\n");
+            Files.createDirectories(journal.getParent());
+            Files.writeString(journal, "checkout " + checkout + "\nin-place refs/heads/main\n");
+
+            Cli r = Cli.run("upgrade", "--path", dir.toString(), "--abort");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("removed the checkout " + checkout), r.out());
+            assertTrue(!Files.exists(checkout));
+            assertEquals("main", git.getRepository().getBranch());
+            assertTrue(Files.readString(dir.resolve("test.sh")).startsWith("grep"), "tracked changes discarded");
+            assertEquals("work in progress\n", Files.readString(dir.resolve("notes.txt")), "untracked files stay");
+            assertTrue(!Files.exists(journal));
+            assertEquals("nothing to undo: no interrupted run\n",
+                    Cli.run("upgrade", "--path", dir.toString(), "--abort").out());
+        }
+    }
+
+    @Test
     void outsideAGitRepositoryIsAUsageError(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("package.json"), "{\"name\":\"x\",\"version\":\"1.0.0\"}");
         Cli r = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM);
