@@ -1,5 +1,9 @@
 package dev.pinver.lock;
 
+import java.util.Map;
+import dev.pinver.PinverException;
+import dev.pinver.manifest.Problem;
+import dev.pinver.manifest.Dependency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinver.manifest.SourceText;
@@ -39,6 +43,23 @@ public final class Locks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Locks() {
+    }
+
+    /**
+     * The lock that applies to a dependency's manifest, each manifest's lock read once through
+     * {@code cache}. A lock that exists but cannot be read is added to {@code problems} (once) and
+     * treated as absent, so the other dependencies are still served.
+     */
+    public static Optional<LockedVersions> forDependency(Dependency d, Map<Path, Optional<LockedVersions>> cache,
+            List<Problem> problems) {
+        return cache.computeIfAbsent(d.declaredAt().file(), manifest -> {
+            try {
+                return forManifest(manifest);
+            } catch (PinverException e) {
+                problems.add(new Problem(e.location().orElse(d.declaredAt()), e.getMessage()));
+                return Optional.empty();
+            }
+        });
     }
 
     /**

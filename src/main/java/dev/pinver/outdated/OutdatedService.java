@@ -13,7 +13,6 @@ import dev.pinver.manifest.Source;
 import dev.pinver.policy.Classifier;
 import dev.pinver.policy.Outdated;
 import dev.pinver.policy.Settings;
-import dev.pinver.PinverException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +75,7 @@ public final class OutdatedService {
             Map<Path, Optional<LockedVersions>> locks = new HashMap<>();
             List<Task> tasks = new ArrayList<>();
             for (Dependency d : deps) {
-                Optional<LockedVersions> lock = lockFor(d, locks, problems);
+                Optional<LockedVersions> lock = Locks.forDependency(d, locks, problems);
                 tasks.add(new Task(d, lock.flatMap(l -> l.versionOf(d.name())),
                         lock.filter(l -> l.versionOf(d.name()).isPresent()).map(l -> l.lockFile().toString()),
                         checker.settingsFor(d)));
@@ -112,17 +111,5 @@ public final class OutdatedService {
                     Schemes.of(dependency.syntax()), now);
             return new OutdatedReport.Row(dependency, Optional.of(o), Optional.empty(), lockFile);
         }
-    }
-
-    private static Optional<LockedVersions> lockFor(Dependency d, Map<Path, Optional<LockedVersions>> locks,
-            List<Problem> problems) {
-        return locks.computeIfAbsent(d.declaredAt().file(), manifest -> {
-            try {
-                return Locks.forManifest(manifest);
-            } catch (PinverException e) {
-                problems.add(new Problem(e.location().orElse(d.declaredAt()), e.getMessage()));
-                return Optional.empty();
-            }
-        });
     }
 }

@@ -6,6 +6,7 @@ import dev.pinver.gate.Candidate;
 import dev.pinver.gate.Edits;
 import dev.pinver.gate.Group;
 import dev.pinver.gate.UpgradeRequest;
+import dev.pinver.lock.LockedVersions;
 import dev.pinver.lock.Locks;
 import dev.pinver.manifest.Dependency;
 import dev.pinver.manifest.ManifestFinder;
@@ -20,10 +21,10 @@ import dev.pinver.policy.Outdated;
 import dev.pinver.policy.Settings;
 import dev.pinver.policy.UpdateKind;
 import dev.pinver.version.VersionScheme;
-import dev.pinver.PinverException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,7 @@ public final class UpgradePlanner {
         Map<Releases.Key, ReleaseSource.Answer> answers = releases.fetch(byPackage.values().stream()
                 .map(d -> new Releases.Key(d.ecosystem(), d.name())).distinct().toList(), () -> { });
         List<Problem> problems = new ArrayList<>(loaded.allProblems());
+        Map<Path, Optional<LockedVersions>> locks = new HashMap<>();
         List<String> notTried = new ArrayList<>();
         List<UpgradeRequest> requests = new ArrayList<>();
         Map<String, List<UpgradeRequest>> groups = new LinkedHashMap<>();
@@ -76,7 +78,7 @@ public final class UpgradePlanner {
                 registryErrors++;
                 continue;
             }
-            Optional<UpgradeRequest> request = request(repository, d, answer, level, problems, notTried);
+            Optional<UpgradeRequest> request = request(repository, d, answer, level, locks, problems, notTried);
             if (request.isEmpty()) {
                 continue;
             }
@@ -92,10 +94,11 @@ public final class UpgradePlanner {
     }
 
     private Optional<UpgradeRequest> request(Path repository, Dependency d, ReleaseSource.Answer answer,
-            Optional<UpdateKind> level, List<Problem> problems, List<String> notTried) {
+            Optional<UpdateKind> level, Map<Path, Optional<LockedVersions>> locks, List<Problem> problems,
+            List<String> notTried) {
         Settings settings = checker.settingsFor(d);
         VersionScheme<?> scheme = Schemes.of(d.syntax());
-        Optional<String> locked = lockedVersion(d, problems);
+        Optional<String> locked = Locks.forDependency(d, locks, problems).flatMap(l -> l.versionOf(d.name()));
         Outdated now = Classifier.classify(d.spec(), locked, answer.releases(), answer.latestTag(), settings, scheme,
                 clock.instant());
         if (now.resolved().isEmpty()) {
@@ -128,15 +131,6 @@ public final class UpgradePlanner {
 
     private static <V extends Comparable<? super V>> List<Integer> releaseOf(VersionScheme<V> scheme, String version) {
         return scheme.release(scheme.parseVersion(version));
-    }
-
-    private static Optional<String> lockedVersion(Dependency d, List<Problem> problems) {
-        try {
-            return Locks.forManifest(d.declaredAt().file()).flatMap(l -> l.versionOf(d.name()));
-        } catch (PinverException e) {
-            problems.add(new Problem(e.location().orElse(d.declaredAt()), e.getMessage()));
-            return Optional.empty();
-        }
     }
 
     private static boolean wanted(Dependency d, List<String> packages) {
