@@ -47,7 +47,7 @@ public final class ManifestFinder {
 
     /**
      * The reader for a file, chosen by its name: {@code .toml} as pyproject, {@code .json} as
-     * package.json, {@code pom.xml} and {@code .pom} as a Maven pom; every other file reads as requirements.
+     * package.json, {@code *pom.xml} and {@code .pom} as a Maven pom; every other file reads as requirements.
      */
     public static ManifestReader readerFor(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -57,7 +57,7 @@ public final class ManifestFinder {
         if (name.endsWith(".json")) {
             return new PackageJsonReader();
         }
-        if (name.equals("pom.xml") || name.endsWith(".pom")) {
+        if (name.endsWith("pom.xml") || name.endsWith(".pom")) {
             return new PomReader();
         }
         return new RequirementsReader();

@@ -189,6 +189,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFileNamedOnTheCommandLineIsReadByItsEnding(@TempDir Path dir) throws IOException {
+        write(dir, "service-pom.xml", "<project><dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId>"
+                + "<version>[1.0,)</version></dependency></dependencies></project>\n");
+        Cli r = Cli.run("check", dir.resolve("service-pom.xml").toString(), "--format", "json");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("\"package\" : \"g:a\""), r.out());
+    }
+
+    @Test
     void unknownPathIsAUsageError() {
         Cli r = Cli.run("check", "no/such/dir");
         assertEquals(2, r.exit());
