@@ -141,7 +141,8 @@ final class UpgradeCommand implements Callable<Integer> {
             return Main.OK;
         }
         CheckService checker = new CheckService(Policies.resolver(common));
-        Releases releases = new Releases(Registries.sources(registry.clients(List.of(path))), RegistryOptions.CONCURRENCY);
+        Registries.Clients clients = registry.clients(List.of(path));
+        Releases releases = new Releases(Registries.sources(clients), RegistryOptions.CONCURRENCY);
         UpgradePlan plan = new UpgradePlanner(checker, releases, Clock.systemUTC())
                 .plan(repository, List.of(path), packages, parseLevel(), group);
         CheckText.writeProblems(plan.problems(), err);
@@ -163,7 +164,7 @@ final class UpgradeCommand implements Callable<Integer> {
         List<UpgradeRequest> upgrades = plan.upgrades();
         List<Group> groups = plan.groups();
         if (!noNotes) {
-            NotesService notes = notesOptions.service(registry.clients(List.of(path)), checker, registry, System.getenv());
+            NotesService notes = notesOptions.service(clients, checker, registry, System.getenv());
             Function<Path, Policy> policies = Policies.resolver(common);
             upgrades = upgrades.stream().map(r -> withNotes(r, notes, repository, policies)).toList();
             groups = groups.stream().map(g -> new Group(g.name(),
