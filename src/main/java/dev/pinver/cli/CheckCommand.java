@@ -68,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report = checker.check(paths);
         long registryErrors = 0;
         if (outdated) {
-            OutdatedReport found = RegistryOptions.outdated(checker, registry.clients(paths))
+            OutdatedReport found = RegistryOptions.outdated(checker, registry.clients(paths, common))
                     .run(paths, n -> { }, () -> { });
             report = report.withFindings(OutdatedFindings.of(found));
             registryErrors = found.errors();

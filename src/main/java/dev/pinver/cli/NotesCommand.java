@@ -87,7 +87,7 @@ final class NotesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Ecosystem> eco = Optional.ofNullable(ecosystem).map(e -> e.ecosystem);
-        Registries.Clients clients = registry.clients(List.of(path));
+        Registries.Clients clients = registry.clients(List.of(path), common);
         NotesService service = notesOptions.service(clients, new CheckService(Policies.resolver(common)), registry,
                 System.getenv());
         NotesService.Answer answer = service.notes(new NotesService.Request(packageName, eco, Optional.ofNullable(from),

@@ -67,7 +67,7 @@ final class OutdatedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Registries.Clients clients = registry.clients(paths);
+        Registries.Clients clients = registry.clients(paths, common);
         CheckService checker = new CheckService(Policies.resolver(common));
         OutdatedService service = RegistryOptions.outdated(checker, clients);
         OutdatedReport report = withProgress(service);

@@ -124,7 +124,7 @@ final class PinCommand implements Callable<Integer> {
 
     /** The newest release each dependency's policy allows, asked of the registries once for all of them. */
     private Function<Dependency, Optional<String>> newestAllowed(Function<Path, Policy> policies) {
-        OutdatedReport report = RegistryOptions.outdated(new CheckService(policies), registry.clients(paths))
+        OutdatedReport report = RegistryOptions.outdated(new CheckService(policies), registry.clients(paths, common))
                 .run(paths, n -> { }, () -> { });
         Map<Dependency, String> latest = new HashMap<>();
         report.rows().forEach(r -> r.outdated().flatMap(Outdated::latest).ifPresent(v -> latest.put(r.dependency(), v)));

@@ -59,11 +59,13 @@ final class Policies {
         });
     }
 
-    /** The commands the repository's policy file gives {@code pinver upgrade} ({@code --config}, else the nearest one). */
-    static PolicyLoader.UpgradeCommands upgradeCommands(CommonOptions options, Path dir) {
+    /**
+     * The repository's own policy file ({@code --config}, else the nearest {@code .pinver.yaml}), parsed
+     * without what it extends: where its {@code upgrade} commands and {@code registries} come from.
+     */
+    static Optional<PolicyLoader.PolicyFile> repositoryFile(CommonOptions options, Path dir) {
         return Optional.ofNullable(options.config).or(() -> nearestConfig(dir))
-                .map(c -> PolicyLoader.parseFile(SourceText.read(c), c).upgrade())
-                .orElse(new PolicyLoader.UpgradeCommands(Optional.empty(), Optional.empty(), Optional.empty()));
+                .map(c -> PolicyLoader.parseFile(SourceText.read(c), c));
     }
 
     /** The nearest .pinver.yaml in {@code dir} or above it, stopping at the repository root. */

@@ -3,6 +3,7 @@ package dev.pinver.cli;
 import dev.pinver.check.CheckService;
 import dev.pinver.outdated.OutdatedService;
 import dev.pinver.outdated.Registries;
+import dev.pinver.policy.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,8 @@ final class RegistryOptions {
     List<String> extraIndexUrls = new ArrayList<>();
 
     @Option(names = "--registry", paramLabel = "ECOSYSTEM=URL",
-            description = "A registry per ecosystem: npm=URL, pypi=URL (a /simple index), maven=URL (in Central's place).")
+            description = "A registry per ecosystem: npm=URL, pypi=URL (a /simple index), maven=URL (in Central's place); "
+                    + "overrides .pinver.yaml's registries.")
     Map<String, String> registries = new LinkedHashMap<>();
 
     @Option(names = "--offline", description = "Answer only from the cache; a package not cached is an error.")
@@ -39,11 +41,16 @@ final class RegistryOptions {
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CAs in this PEM file (private registries).")
     Path caFile;
 
-    /** The registry clients, with project-level configuration (.npmrc, the pom's repositories) read from the first PATH. */
-    Registries.Clients clients(List<Path> paths) {
+    /**
+     * The registry clients, with project-level configuration read from the first PATH: the registries of its
+     * policy file ({@code --config}, else the nearest {@code .pinver.yaml}), which these options override,
+     * {@code .npmrc} and the pom's repositories.
+     */
+    Registries.Clients clients(List<Path> paths, CommonOptions common) {
         Path first = paths.get(0);
         Path projectDir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
-        return Registries.clients(options(), projectDir, System.getenv());
+        return Registries.clients(options(Policies.repositoryFile(common, projectDir)
+                .map(PolicyLoader.PolicyFile::registries).orElse(Map.of())), projectDir, System.getenv());
     }
 
     /** {@code outdated}'s service over these clients. */
@@ -54,10 +61,13 @@ final class RegistryOptions {
     /** How many packages are asked about at once; the HTTP layer bounds each host further. */
     static final int CONCURRENCY = 32;
 
-    Registries.Options options() {
-        Optional<String> pypi = Optional.ofNullable(indexUrl).or(() -> Optional.ofNullable(registries.get("pypi")));
-        return new Registries.Options(pypi, extraIndexUrls, Optional.ofNullable(registries.get("npm")),
-                Optional.ofNullable(registries.get("maven")), offline,
+    /** These options over {@code configured}, the registries a policy file names by ecosystem. */
+    Registries.Options options(Map<String, String> configured) {
+        Map<String, String> urls = new LinkedHashMap<>(configured);
+        urls.putAll(registries);
+        Optional<String> pypi = Optional.ofNullable(indexUrl).or(() -> Optional.ofNullable(urls.get("pypi")));
+        return new Registries.Options(pypi, extraIndexUrls, Optional.ofNullable(urls.get("npm")),
+                Optional.ofNullable(urls.get("maven")), offline,
                 Optional.ofNullable(cacheDir), allowInsecureHttp, Optional.ofNullable(caFile));
     }
 }

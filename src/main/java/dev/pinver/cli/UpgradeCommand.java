@@ -141,7 +141,7 @@ final class UpgradeCommand implements Callable<Integer> {
             return Main.OK;
         }
         CheckService checker = new CheckService(Policies.resolver(common));
-        Registries.Clients clients = registry.clients(List.of(path));
+        Registries.Clients clients = registry.clients(List.of(path), common);
         Releases releases = new Releases(Registries.sources(clients), RegistryOptions.CONCURRENCY);
         UpgradePlan plan = new UpgradePlanner(checker, releases, Clock.systemUTC())
                 .plan(repository, List.of(path), packages, parseLevel(), group);
@@ -234,7 +234,8 @@ final class UpgradeCommand implements Callable<Integer> {
      * says on {@code err} (when not null) what was detected.
      */
     private Toolchain toolchain(Path repository, PrintWriter err) {
-        PolicyLoader.UpgradeCommands configured = Policies.upgradeCommands(common, path);
+        PolicyLoader.UpgradeCommands configured = Policies.repositoryFile(common, path)
+                .map(PolicyLoader.PolicyFile::upgrade).orElse(PolicyLoader.UpgradeCommands.NONE);
         String testCmd = this.testCmd != null ? this.testCmd : configured.test().orElse(null);
         String installCmd = this.installCmd != null ? this.installCmd : configured.install().orElse(null);
         String lockCmd = this.lockCmd != null ? this.lockCmd : configured.lock().orElse(null);

@@ -1,6 +1,7 @@
 package dev.pinver.manifest;
 
 import dev.pinver.manifest.PomXml.Text;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  *   <li>the same model values unprefixed ({@code ${version}}, deprecated but still read by Maven 3).</li>
  * </ol>
  * Model values always belong to the pom being read, even in a value defined in a parent, since Maven
- * interpolates the child's effective model. Names defined elsewhere ({@code settings.xml}, {@code -D},
+ * interpolates the child's effective model. {@link #interpolate} also knows where that pom lies:
+ * {@code ${project.basedir}} (or {@code ${basedir}}) and {@code ${project.baseUri}}. Names defined elsewhere ({@code settings.xml}, {@code -D},
  * environment, Java system properties) are unknown here.
  */
 final class PomProperties {
@@ -107,11 +109,27 @@ final class PomProperties {
         while (m.find()) {
             String replacement = resolve(m.group(1), profile) instanceof Resolved r
                     ? r.definition().text().value()
-                    : m.group();
+                    : location(m.group(1)).orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Maven's model values that name where the pom being read lies: its directory, as a path and as a URI. */
+    private Optional<String> location(String name) {
+        Path dir = chain.get(0).path().toAbsolutePath().normalize().getParent();
+        return switch (name) {
+            case "basedir", "project.basedir", "pom.basedir" -> Optional.of(dir.toString());
+            case "project.baseUri", "pom.baseUri" -> Optional.of(directoryUri(dir));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A directory's URI, ending in a slash as Maven's {@code baseUri} does, whether or not it exists here. */
+    private static String directoryUri(Path dir) {
+        String uri = dir.toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     private Optional<Definition> lookup(String name, String profile) {

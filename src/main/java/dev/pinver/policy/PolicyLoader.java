@@ -40,8 +40,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class PolicyLoader {
 
-    private static final List<String> TOP_KEYS = List.of("extends", "defaults", "rules", "upgrade");
+    private static final List<String> TOP_KEYS = List.of("extends", "defaults", "rules", "upgrade", "registries");
     private static final List<String> UPGRADE_KEYS = List.of("test", "install", "lock");
+    private static final List<String> REGISTRY_KEYS = List.of("pypi", "npm", "maven");
+    private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final List<String> SETTING_KEYS = List.of(
             "pin", "breaking", "allow", "min-age", "prereleases", "ignore", "group", "reason", "style", "exact-pin",
             "notes");
@@ -81,11 +83,16 @@ public final class PolicyLoader {
      * @param policy what the file itself says
      * @param extendsPolicies the presets or files named by its {@code extends}, in order
      * @param upgrade the commands its {@code upgrade} section gives the upgrade gate
+     * @param registries its {@code registries} section: a URL per ecosystem ({@code pypi}, {@code npm},
+     *     {@code maven}), as {@code --registry ECOSYSTEM=URL} gives them; a path in the file is already a
+     *     {@code file:} URL, resolved against the policy file's directory
      */
-    public record PolicyFile(Policy policy, List<Reference> extendsPolicies, UpgradeCommands upgrade) {
+    public record PolicyFile(Policy policy, List<Reference> extendsPolicies, UpgradeCommands upgrade,
+            Map<String, String> registries) {
 
         public PolicyFile {
             extendsPolicies = List.copyOf(extendsPolicies);
+            registries = Map.copyOf(registries);
         }
     }
 
@@ -95,7 +102,8 @@ public final class PolicyLoader {
      */
     public record UpgradeCommands(Optional<String> test, Optional<String> install, Optional<String> lock) {
 
-        static final UpgradeCommands NONE = new UpgradeCommands(Optional.empty(), Optional.empty(), Optional.empty());
+        /** No commands: all detected. */
+        public static final UpgradeCommands NONE = new UpgradeCommands(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A preset name or file path named in a policy, with where it is named. */
@@ -119,7 +127,7 @@ public final class PolicyLoader {
 
     private PolicyFile policyFile(Node root) {
         if (root == null || isNull(root)) {
-            return new PolicyFile(Policy.empty(), List.of(), UpgradeCommands.NONE);
+            return new PolicyFile(Policy.empty(), List.of(), UpgradeCommands.NONE, Map.of());
         }
         Map<String, Node> top = mapping(root, "a policy", TOP_KEYS);
         List<Reference> extendsPolicies = new ArrayList<>();
@@ -138,7 +146,26 @@ public final class PolicyLoader {
             upgrade = new UpgradeCommands(command(commands, "test"), command(commands, "install"),
                     command(commands, "lock"));
         }
-        return new PolicyFile(policy(top), extendsPolicies, upgrade);
+        Map<String, String> registries = new LinkedHashMap<>();
+        if (top.containsKey("registries")) {
+            mapping(top.get("registries"), "'registries'", REGISTRY_KEYS)
+                    .forEach((ecosystem, node) -> registries.put(ecosystem, registryUrl(node, ecosystem)));
+        }
+        return new PolicyFile(policy(top), extendsPolicies, upgrade, registries);
+    }
+
+    /** A registry's URL as written, or a path (relative to the policy file) as a {@code file:} URL. */
+    private String registryUrl(Node node, String ecosystem) {
+        String value = scalar(node, ecosystem).strip();
+        if (value.isEmpty()) {
+            throw error(node, "'" + ecosystem + "' is a registry URL or a directory, not empty");
+        }
+        if (URL_SCHEME.matcher(value).matches()) {
+            return value;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        String url = dir.resolve(value).normalize().toUri().toString();
+        return url.endsWith("/") ? url : url + "/";
     }
 
     private Optional<String> command(Map<String, Node> commands, String key) {

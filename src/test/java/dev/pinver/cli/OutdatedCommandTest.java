@@ -52,4 +52,21 @@ class OutdatedCommandTest {
         assertTrue(r.out().startsWith("| package | spec | resolved |"), r.out());
         assertTrue(r.out().contains("| esbuild | ^0.21.5 | 0.21.5 |"), r.out());
     }
+
+    @Test
+    void theRepositorysPolicyFileNamesRegistriesAndTheCommandLineOverridesThem(@TempDir Path project,
+            @TempDir Path cache) throws Exception {
+        Files.writeString(project.resolve("package.json"), "{\"name\":\"x\",\"dependencies\":{\"esbuild\":\"^0.21.5\"}}");
+        Path registry = Path.of("fixtures/registry/npm").toAbsolutePath();
+        Files.writeString(project.resolve(".pinver.yaml"),
+                "registries:\n  npm: " + project.relativize(registry) + "\n");
+        Cli configured = Cli.run("outdated", project.toString(), "--cache-dir", cache.toString(), "--offline");
+        assertEquals(0, configured.exit(), configured.out() + configured.err());
+        assertTrue(configured.out().contains("0.24.0"), configured.out());
+
+        Cli overridden = Cli.run("outdated", project.toString(), "--cache-dir", cache.toString(), "--offline",
+                "--registry", "npm=https://registry.invalid/");
+        assertEquals(3, overridden.exit(), overridden.out() + overridden.err());
+        assertTrue(overridden.err().contains("offline"), overridden.err());
+    }
 }

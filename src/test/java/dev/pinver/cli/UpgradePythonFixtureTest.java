@@ -16,8 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
@@ -28,11 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pinver upgrade --run-tests --bisect} end to end on {@code fixtures/gate-python}: a copy of the fixture in
- * a fresh git repository, tinylib's five releases built into a local index by the fixture's build-index.py, the
- * machine's python3 making a virtualenv and installing from that index, and the app's {@code unittest} suite as
- * the gate. pinver runs in a child JVM so that pip's user configuration can be switched off through the
- * environment ({@code PIP_CONFIG_FILE=/dev/null}), as a user would.
+ * A bare {@code pinver upgrade --run-tests --bisect} end to end in a copy of {@code fixtures/gate-python} in a fresh
+ * git repository: the fixture's {@code .pinver.yaml} names its committed index pages and its commands, whose
+ * install step builds tinylib's five wheels with the fixture's build-index.py, makes a virtualenv with the
+ * machine's python3 and installs from that index; the app's {@code unittest} suite is the gate. pinver runs in a
+ * child JVM, in the copy, so that pip's user configuration can be switched off through the environment
+ * ({@code PIP_CONFIG_FILE=/dev/null}).
  */
 class UpgradePythonFixtureTest {
 
@@ -40,12 +41,10 @@ class UpgradePythonFixtureTest {
     private static final PersonIdent ME = new PersonIdent("Dev", "dev@example.com");
 
     @Test
-    void bisectPinsTheNewestPassingWindowOnABranchAndReportsTheBreakingRelease(@TempDir Path dir, @TempDir Path index,
+    void bisectPinsTheNewestPassingWindowOnABranchAndReportsTheBreakingRelease(@TempDir Path dir,
             @TempDir Path cache) throws Exception {
         requirePython();
         copyFixture(dir);
-        run(List.of("python3", FIXTURE.resolve("build-index.py").toString(), index.toString()), FIXTURE, 60);
-        String simple = index.resolve("simple").toUri().toString();
 
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
@@ -57,13 +56,10 @@ class UpgradePythonFixtureTest {
             Files.writeString(dir.resolve("notes.txt"), "work in progress\n");
             String before = userState(git, dir);
 
-            Proc r = run(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "upgrade", "--path", dir.toString(), "--run-tests", "--bisect", "--format", "json",
-                    "--index-url", simple, "--cache-dir", cache.toString(), "--timeout", "120s",
-                    "--install-cmd", "python3 -m venv --without-pip .venv && python3 -m pip --isolated"
-                            + " --python .venv/bin/python install -q --no-input --index-url " + simple
-                            + " -r requirements.txt",
-                    "--test-cmd", ".venv/bin/python -m unittest"), dir, 240);
+            ChildProcess r = run(List.of(ChildProcess.java(), "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "upgrade", "--run-tests", "--bisect", "--format", "json", "--cache-dir", cache.toString()),
+                    dir, 240);
             assertEquals(0, r.exit(), r.out() + r.err());
 
             JsonNode run = new ObjectMapper().readTree(r.out());
@@ -94,6 +90,27 @@ class UpgradePythonFixtureTest {
         }
     }
 
+    @Test
+    void theCommittedIndexPagesAreWhatBuildIndexMakesFromTheLibrarySources(@TempDir Path index) throws Exception {
+        requirePython();
+        ChildProcess built = run(List.of("python3", FIXTURE.resolve("build-index.py").toString(), index.toString()),
+                FIXTURE, 60);
+        assertEquals(0, built.exit(), built.err());
+        assertEquals(files(index.resolve("simple")), files(FIXTURE.resolve("index/simple")),
+                "run build-index.py index in fixtures/gate-python after changing library/");
+    }
+
+    /** Each file under {@code dir} by its relative path, with its text. */
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                texts.put(dir.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return texts;
+    }
+
     /** HEAD, the branch, git status, the stash, and the bytes of the files the user touched. */
     private static String userState(Git git, Path dir) throws Exception {
         Status s = git.status().call();
@@ -119,7 +136,7 @@ class UpgradePythonFixtureTest {
         try (Stream<Path> files = Files.walk(FIXTURE)) {
             files.filter(p -> !p.equals(FIXTURE))
                     .filter(p -> Stream.iterate(FIXTURE.relativize(p), q -> q != null, Path::getParent)
-                            .noneMatch(q -> List.of("__pycache__", ".venv").contains(q.getFileName().toString())))
+                            .noneMatch(q -> List.of("__pycache__", ".venv", "files").contains(q.getFileName().toString())))
                     .forEach(p -> {
                         try {
                             Path to = target.resolve(FIXTURE.relativize(p).toString());
@@ -139,7 +156,7 @@ class UpgradePythonFixtureTest {
     private static void requirePython() {
         String why;
         try {
-            Proc check = run(List.of("python3", "-c", "import venv, pip, sys; sys.exit(0 if tuple(map(int, "
+            ChildProcess check = run(List.of("python3", "-c", "import venv, pip, sys; sys.exit(0 if tuple(map(int, "
                     + "pip.__version__.split('.')[:2])) >= (22, 3) else 'pip ' + pip.__version__ + ' has no --python')"),
                     FIXTURE, 30);
             why = check.exit() == 0 ? null : "python3 with venv and pip 22.3+ is needed: " + check.err().strip();
@@ -152,39 +169,14 @@ class UpgradePythonFixtureTest {
         Assumptions.assumeTrue(why == null, why);
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private record Proc(int exit, String out, String err) {
-    }
-
     /**
-     * Runs a command with pip's configuration switched off, as the fixture's README says: no PIP_* variable of
-     * this machine reaches pip or pinver, and PIP_CONFIG_FILE=/dev/null hides the user's pip.conf.
+     * Runs a command with pip's configuration switched off: no PIP_* variable of this machine reaches pip or
+     * pinver, and PIP_CONFIG_FILE=/dev/null hides the user's pip.conf.
      */
-    private static Proc run(List<String> command, Path cwd, int timeoutSeconds) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("PIP_"));
-        env.put("PIP_CONFIG_FILE", "/dev/null");
-        Path out = Files.createTempFile("pinver-fixture", ".out");
-        Path err = Files.createTempFile("pinver-fixture", ".err");
-        try {
-            Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s:\n"
-                        + Files.readString(err));
-            }
-            return new Proc(p.exitValue(), Files.readString(out), Files.readString(err));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static ChildProcess run(List<String> command, Path cwd, int timeoutSeconds) throws IOException {
+        return ChildProcess.run(command, cwd, env -> {
+            env.keySet().removeIf(k -> k.startsWith("PIP_"));
+            env.put("PIP_CONFIG_FILE", "/dev/null");
+        }, timeoutSeconds);
     }
 }

@@ -209,6 +209,21 @@ class PomReaderTest {
     }
 
     @Test
+    void repositoryUrlsMayNameWhereThePomLies() {
+        PomProject project = new PomReader(new MemoryFiles()).project(FILE, pom("<groupId>g</groupId>"
+                + "<artifactId>a</artifactId><version>1</version><repositories>"
+                + "<repository><id>uri</id><url>${project.baseUri}repo/</url></repository>"
+                + "<repository><id>dir</id><url>file://${project.basedir}/libs</url></repository>"
+                + "<repository><id>old</id><url>file://${basedir}/old</url></repository>"
+                + "<repository><id>own</id><url>${basedir}</url></repository>"
+                + "</repositories><properties><basedir>/elsewhere</basedir></properties>"));
+        assertEquals(List.of(new PomProject.Repository("uri", "file:///repo/module/repo/"),
+                new PomProject.Repository("dir", "file:///repo/module/libs"),
+                new PomProject.Repository("old", "file:///elsewhere/old"),
+                new PomProject.Repository("own", "/elsewhere")), project.repositories());
+    }
+
+    @Test
     void projectVersionForms() {
         PomReader reader = new PomReader(new MemoryFiles());
         assertEquals("1.0", reader.project(FILE, pom("<groupId>g</groupId><artifactId>a</artifactId>"

@@ -10,12 +10,15 @@ import dev.pinver.PinverException;
 import dev.pinver.manifest.Ecosystem;
 import dev.pinver.version.BreakingMode;
 import dev.pinver.version.SpecStyle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,6 +93,23 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void registriesAreUrlsAndPathsAreFileUrlsBesideThePolicyFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("index/simple"));
+        Path file = dir.resolve("app/.pinver.yaml");
+        PolicyLoader.PolicyFile parsed = PolicyLoader.parseFile("""
+                registries:
+                  pypi: ../index/simple
+                  npm: https://npm.example.com/
+                  maven: /srv/maven
+                """, file);
+        assertEquals(Map.of(
+                "pypi", "file://" + dir.toAbsolutePath() + "/index/simple/",
+                "npm", "https://npm.example.com/",
+                "maven", "file:///srv/maven/"), parsed.registries());
+        assertEquals(Map.of(), PolicyLoader.parseFile("rules: []\n", file).registries());
+    }
+
+    @Test
     void emptyTextAndEmptySectionsAreTheEmptyPolicy() {
         assertEquals(Policy.empty(), PolicyLoader.parse("", FILE));
         assertEquals(Policy.empty(), PolicyLoader.parse("# nothing here\n", FILE));
@@ -111,7 +131,10 @@ class PolicyLoaderTest {
                 Arguments.of("rules:\n  - package: fastapi\n    allow: [patch\n", 4, 1, "not valid YAML: while parsing a flow sequence, expected ',' or ']'"),
                 Arguments.of("defaults: {}\n---\nrules: []\n", 2, 1, "not valid YAML: expected a single document in the stream, but found another document"),
                 // unknown keys, with the keys that are allowed
-                Arguments.of("rule:\n  - pin: window\n", 1, 1, "unknown key 'rule' in a policy; allowed keys: extends, defaults, rules, upgrade"),
+                Arguments.of("rule:\n  - pin: window\n", 1, 1, "unknown key 'rule' in a policy; allowed keys: extends, defaults, rules, upgrade, registries"),
+                Arguments.of("registries:\n  pip: https://pypi.example.com/simple\n", 2, 3,
+                        "unknown key 'pip' in 'registries'; allowed keys: pypi, npm, maven"),
+                Arguments.of("registries:\n  npm: ''\n", 2, 8, "'npm' is a registry URL or a directory, not empty"),
                 Arguments.of("rules:\n  - package: fastapi\n    pinn: window\n", 3, 5,
                         "unknown key 'pinn' in a rule; allowed keys: ecosystem, package, pin, breaking, allow, min-age, "
                                 + "prereleases, ignore, group, reason, style, exact-pin"),
