@@ -44,10 +44,8 @@ public final class PinService {
     private final CheckService checker;
     private final Optional<SpecStyle> style;
     private final Set<String> only;
-    private final Function<Dependency, Optional<String>> online;
-
-    /** Without {@code --online}: no registry is asked. */
-    private static final Function<Dependency, Optional<String>> OFFLINE = d -> Optional.empty();
+    /** The registry's newest allowed release per dependency; empty without {@code --online}. */
+    private final Optional<Function<Dependency, Optional<String>>> online;
 
     /**
      * @param policyFor the policy that governs a manifest
@@ -55,7 +53,7 @@ public final class PinService {
      * @param only the packages to pin, as the user wrote them; empty for all
      */
     public PinService(Function<Path, Policy> policyFor, Optional<SpecStyle> style, Set<String> only) {
-        this(policyFor, style, only, OFFLINE);
+        this(policyFor, style, only, Optional.empty());
     }
 
     /**
@@ -64,6 +62,11 @@ public final class PinService {
      */
     public PinService(Function<Path, Policy> policyFor, Optional<SpecStyle> style, Set<String> only,
             Function<Dependency, Optional<String>> online) {
+        this(policyFor, style, only, Optional.of(online));
+    }
+
+    private PinService(Function<Path, Policy> policyFor, Optional<SpecStyle> style, Set<String> only,
+            Optional<Function<Dependency, Optional<String>>> online) {
         this.checker = new CheckService(policyFor);
         this.style = style;
         this.only = Set.copyOf(only);
@@ -134,7 +137,7 @@ public final class PinService {
             basis = d.spec().isEmpty() ? "policy" : d.spec();
         }
         if (spec.isEmpty()) {
-            Optional<String> newest = online.apply(d);
+            Optional<String> newest = online.flatMap(registry -> registry.apply(d));
             if (newest.isPresent()) {
                 spec = Judge.specFor(newest.get(), settings, scheme);
                 basis = "registry " + newest.get();
@@ -142,7 +145,7 @@ public final class PinService {
         }
         if (spec.isEmpty()) {
             return Optional.of(new Skipped(d, "cannot pin without a version: no lock file names it, its spec "
-                    + "has no lower bound" + (online == OFFLINE ? " (--online asks the registry)" : ", and the "
+                    + "has no lower bound" + (online.isEmpty() ? " (--online asks the registry)" : ", and the "
                     + "registry offers no release the policy allows")));
         }
         if (spec.get().equals(d.spec())) {
