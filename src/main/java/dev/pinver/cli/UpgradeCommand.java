@@ -241,6 +241,12 @@ final class UpgradeCommand implements Callable<Integer> {
         String lockCmd = this.lockCmd != null ? this.lockCmd : configured.lock().orElse(null);
         Toolchain detected = Toolchain.detect(repository);
         if (err != null) {
+            configured.test().filter(c -> this.testCmd == null)
+                    .ifPresent(c -> err.println("pinver: .pinver.yaml gives tests: " + c));
+            configured.install().filter(c -> this.installCmd == null)
+                    .ifPresent(c -> err.println("pinver: .pinver.yaml gives install: " + c));
+            configured.lock().filter(c -> this.lockCmd == null)
+                    .ifPresent(c -> err.println("pinver: .pinver.yaml gives lock: " + c));
             detected.detected().stream()
                     .filter(line -> !(line.startsWith("tests:") && testCmd != null)
                             && !(line.startsWith("install:") && installCmd != null)

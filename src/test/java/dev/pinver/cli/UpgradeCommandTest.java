@@ -100,6 +100,8 @@ class UpgradeCommandTest {
                     "--cache-dir", cache.toString(), "--run-tests", "--bisect");
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("cookie 0.6.0 -> 0.7.2: passed on pinver/cookie-0.7"), r.out());
+            assertTrue(r.err().contains("pinver: .pinver.yaml gives tests: sh test.sh\n"), r.err());
+            assertTrue(r.err().contains("pinver: .pinver.yaml gives install: true\n"), r.err());
         }
     }
 
