@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -154,6 +155,9 @@ public final class MavenRegistry implements AutoCloseable {
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setOffline(offline)
+                // as in Maven, a session cache: Resolver's HTTP transport keeps its connection pool there, so
+                // lookups share a few TLS connections instead of opening one each
+                .setCache(new DefaultRepositoryCache())
                 .setMirrorSelector(mirrors(settings))
                 .setAuthenticationSelector(credentials(settings, notes))
                 .setProxySelector(proxies(settings))
