@@ -78,7 +78,7 @@ public final class Registries {
         NpmConfig npm = NpmConfig.load(projectDir, home, env);
         npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
         return new Clients(client, new PypiRegistry(client, PipIndexes.indexes(indexes)), npm, new NpmRegistry(client, npm),
-                () -> maven(options, projectDir));
+                () -> maven(options, projectDir, client.options()));
     }
 
     /** The release source of each ecosystem pinver has a registry client for. */
@@ -100,12 +100,14 @@ public final class Registries {
     /**
      * Maven Resolver with the user's settings.xml, the repositories of the project's own pom, and
      * Central (or the repository {@code --registry maven=URL} names, in Central's place). With a
-     * {@code --cache-dir}, its local repository lives there instead of in {@code ~/.m2}.
+     * {@code --cache-dir}, its local repository lives there instead of in {@code ~/.m2}. Its complete answers
+     * are kept in the HTTP cache's directory, for the HTTP cache's TTL.
      */
-    private static MavenRegistry maven(Options options, Path projectDir) {
+    private static MavenRegistry maven(Options options, Path projectDir, HttpOptions http) {
         MavenOptions maven = MavenOptions.of(MavenSettings.load(Optional.empty()))
                 .withOffline(options.offline())
-                .withAllowInsecureHttp(options.allowInsecureHttp());
+                .withAllowInsecureHttp(options.allowInsecureHttp())
+                .withAnswerCache(http.cacheDir(), http.ttl());
         List<MavenRepository> repositories = new ArrayList<>();
         options.mavenRepository().ifPresent(url -> repositories.add(MavenRepository.of("central", url)));
         Path pom = projectDir.resolve("pom.xml");

@@ -170,7 +170,9 @@ public final class Http {
                 if (made == null) {
                     SSLContext tls = TrustStores.context(options.extraCaFile());
                     SSLParameters parameters = tls.getDefaultSSLParameters();
-                    parameters.setCipherSuites(chaChaFirst(parameters.getCipherSuites()));
+                    if (!NativeAead.installed()) {
+                        parameters.setCipherSuites(chaChaFirst(parameters.getCipherSuites()));
+                    }
                     int count = Math.max(1, Math.min(MAX_LANES, Math.min(options.maxPerHost(),
                             Runtime.getRuntime().availableProcessors())));
                     List<HttpClient> clients = new ArrayList<>();
@@ -542,10 +544,10 @@ public final class Http {
     }
 
     /**
-     * The same cipher suites, ChaCha20-Poly1305 first. Servers that follow the client's order then pick
-     * it over AES-GCM, which without the JIT's AES and GHASH intrinsics (a short run, or the C1-only JVM
-     * the launcher starts) costs about 40% more CPU time to decrypt: megabytes of packuments make that
-     * a second. Both are TLS 1.3's standard AEAD ciphers; nothing is disabled.
+     * The same cipher suites, ChaCha20-Poly1305 first, for JVMs without {@link NativeAead}. Servers that
+     * follow the client's order then pick it over AES-GCM, which without the JIT's AES and GHASH
+     * intrinsics (a short run, or the C1-only JVM the launcher starts) costs about 40% more CPU time to
+     * decrypt: megabytes of packuments make that a second. Both are TLS 1.3's standard AEAD ciphers; nothing is disabled.
      */
     static String[] chaChaFirst(String[] suites) {
         List<String> ordered = new ArrayList<>();

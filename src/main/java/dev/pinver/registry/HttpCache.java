@@ -172,20 +172,12 @@ final class HttpCache {
             if (!Files.isRegularFile(file) || Files.size(file) > maxBodyBytes) {
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(file);
-            int start = REDUCED_HEADER.length + Long.BYTES;
-            if (bytes.length < start
-                    || !Arrays.equals(bytes, 0, REDUCED_HEADER.length, REDUCED_HEADER, 0, REDUCED_HEADER.length)) {
+            Optional<DataInputStream> payload = unsealed(REDUCED_HEADER, Files.readAllBytes(file));
+            if (payload.isEmpty()) {
                 return Optional.empty();
             }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, start, bytes.length - start);
-            if (ByteBuffer.wrap(bytes, REDUCED_HEADER.length, Long.BYTES).getLong() != crc.getValue()) {
-                return Optional.empty();
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, bytes.length - start));
-            T value = reduction.read(in);
-            return in.read() == -1 ? Optional.of(value) : Optional.empty();
+            T value = reduction.read(payload.get());
+            return payload.get().read() == -1 ? Optional.of(value) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.debug("ignoring unreadable reduced cache entry {}: {}", file, e.toString());
             return Optional.empty();
@@ -201,13 +193,32 @@ final class HttpCache {
             LOG.warn("cannot encode {} for the cache: {}", reduction.name(), e.toString());
             return;
         }
+        atomicWrite(reducedFile(entry, reduction), sealed(REDUCED_HEADER, payload.toByteArray()));
+    }
+
+    /** {@code header}, the CRC-32 of {@code payload}, then {@code payload}: a file whose damage {@link #unsealed} sees. */
+    static byte[] sealed(byte[] header, byte[] payload) {
         CRC32 crc = new CRC32();
-        crc.update(payload.toByteArray());
-        ByteArrayOutputStream file = new ByteArrayOutputStream(REDUCED_HEADER.length + Long.BYTES + payload.size());
-        file.writeBytes(REDUCED_HEADER);
+        crc.update(payload);
+        ByteArrayOutputStream file = new ByteArrayOutputStream(header.length + Long.BYTES + payload.length);
+        file.writeBytes(header);
         file.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
-        file.writeBytes(payload.toByteArray());
-        atomicWrite(reducedFile(entry, reduction), file.toByteArray());
+        file.writeBytes(payload);
+        return file.toByteArray();
+    }
+
+    /** The payload of a {@link #sealed} file; empty when the header or checksum does not match. */
+    static Optional<DataInputStream> unsealed(byte[] header, byte[] file) {
+        int start = header.length + Long.BYTES;
+        if (file.length < start || !Arrays.equals(file, 0, header.length, header, 0, header.length)) {
+            return Optional.empty();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(file, start, file.length - start);
+        if (ByteBuffer.wrap(file, header.length, Long.BYTES).getLong() != crc.getValue()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataInputStream(new ByteArrayInputStream(file, start, file.length - start)));
     }
 
     private static byte[] metadataBytes(Entry entry) {
@@ -236,7 +247,7 @@ final class HttpCache {
     }
 
     /** Writes {@code bytes} to a temporary file renamed into place; false (logged) when that fails. */
-    private boolean atomicWrite(Path file, byte[] bytes) {
+    static boolean atomicWrite(Path file, byte[] bytes) {
         Path temp = null;
         try {
             Files.createDirectories(file.getParent());
@@ -250,7 +261,7 @@ final class HttpCache {
             temp = null;
             return true;
         } catch (IOException e) {
-            LOG.warn("cannot write the HTTP cache under {}: {}", dir, e.toString());
+            LOG.warn("cannot write the cache file {}: {}", file, e.toString());
             return false;
         } finally {
             if (temp != null) {

@@ -22,7 +22,11 @@ import java.util.Optional;
  */
 final class JsonReading {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Field names are not interned: a packument has thousands of distinct ones (every dependency of every
+     * version), and interning each costs more than the canonical names save, since none is compared by identity.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
 
     /** One step of a streaming read; may throw Jackson's exceptions, which {@link #read} turns into MALFORMED. */
     interface Reader<T> {

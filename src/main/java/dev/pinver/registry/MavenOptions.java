@@ -1,6 +1,7 @@
 package dev.pinver.registry;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param refresh ask the repositories again even for metadata downloaded today (Maven's {@code -U});
  *     otherwise metadata is refreshed once a day, as Maven does
  * @param parallelism how many artifacts are looked up at once
+ * @param answerCache where complete answers are kept for later runs ({@link MavenAnswers}), and for how
+ *     long; empty to ask Resolver every time
  */
 public record MavenOptions(
         MavenSettings settings,
@@ -28,7 +31,12 @@ public record MavenOptions(
         boolean allowInsecureHttp,
         boolean includeSnapshots,
         boolean refresh,
-        int parallelism) {
+        int parallelism,
+        Optional<AnswerCache> answerCache) {
+
+    /** Where {@link MavenAnswers} live and how long an answer is used. */
+    public record AnswerCache(Path dir, Duration ttl) {
+    }
 
     /** How many artifacts are looked up at once unless told otherwise. */
     public static final int DEFAULT_PARALLELISM = 16;
@@ -37,6 +45,7 @@ public record MavenOptions(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(localRepository, "localRepository");
         repositories = List.copyOf(repositories);
+        Objects.requireNonNull(answerCache, "answerCache");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         }
@@ -44,39 +53,48 @@ public record MavenOptions(
 
     /** These settings, their local repository, Maven Central and the settings' repositories only, releases only, online. */
     public static MavenOptions of(MavenSettings settings) {
-        return new MavenOptions(settings, Optional.empty(), List.of(), false, false, false, false, DEFAULT_PARALLELISM);
+        return new MavenOptions(settings, Optional.empty(), List.of(), false, false, false, false, DEFAULT_PARALLELISM,
+                Optional.empty());
     }
 
     public MavenOptions withLocalRepository(Path path) {
         return new MavenOptions(settings, Optional.of(path), repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism);
+                parallelism, answerCache);
     }
 
     public MavenOptions withRepositories(List<MavenRepository> pomRepositories) {
         return new MavenOptions(settings, localRepository, pomRepositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism);
+                parallelism, answerCache);
     }
 
     public MavenOptions withOffline(boolean value) {
         return new MavenOptions(settings, localRepository, repositories, value, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism);
+                parallelism, answerCache);
     }
 
     public MavenOptions withAllowInsecureHttp(boolean value) {
-        return new MavenOptions(settings, localRepository, repositories, offline, value, includeSnapshots, refresh, parallelism);
+        return new MavenOptions(settings, localRepository, repositories, offline, value, includeSnapshots, refresh, parallelism,
+                answerCache);
     }
 
     public MavenOptions withIncludeSnapshots(boolean value) {
-        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, value, refresh, parallelism);
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, value, refresh, parallelism,
+                answerCache);
     }
 
     public MavenOptions withRefresh(boolean value) {
         return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, value,
-                parallelism);
+                parallelism, answerCache);
     }
 
     public MavenOptions withParallelism(int value) {
         return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                value);
+                value, answerCache);
+    }
+
+    /** Keeps complete answers in {@code dir} for {@code ttl}. */
+    public MavenOptions withAnswerCache(Path dir, Duration ttl) {
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
+                parallelism, Optional.of(new AnswerCache(dir, ttl)));
     }
 }

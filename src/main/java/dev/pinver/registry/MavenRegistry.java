@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -52,6 +53,8 @@ import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
  * repositories and the pom's own, with settings.xml mirrors, credentials and proxies applied, and the
  * local repository as cache (metadata is fetched again once a day, or always with
  * {@link MavenOptions#refresh()}). Each repository's metadata is read separately and the versions merged.
+ * With an {@link MavenOptions#answerCache()}, complete answers are kept there ({@link MavenAnswers}) and a
+ * later lookup that finds its answer still good there does not ask Resolver (unless refreshing).
  *
  * <p>Failures are values: a failure for one artifact ({@link MavenFailure}) never affects the others, and
  * its message holds no credential. Resolver's own logging is switched off (it could print repository
@@ -86,6 +89,10 @@ public final class MavenRegistry implements AutoCloseable {
     private final MavenFailures failures;
     private final boolean includeSnapshots;
     private final boolean offline;
+    private final boolean refresh;
+    private final Optional<MavenAnswers> answerCache;
+    /** The repositories asked, as part of each {@link MavenAnswers} question. */
+    private final String asked;
     private final ExecutorService executor;
     private final Map<String, Optional<Instant>> published = new ConcurrentHashMap<>();
 
@@ -96,6 +103,8 @@ public final class MavenRegistry implements AutoCloseable {
         this.includeSnapshots = options.includeSnapshots();
         this.offline = options.offline() || settings.offline();
         this.failures = new MavenFailures(settings.secrets());
+        this.refresh = options.refresh();
+        this.answerCache = options.answerCache().map(c -> new MavenAnswers(c.dir(), c.ttl()));
 
         RepositorySystemSupplier supplier = new RepositorySystemSupplier();
         this.system = supplier.get();
@@ -126,6 +135,12 @@ public final class MavenRegistry implements AutoCloseable {
         this.readable = List.copyOf(usable);
         this.refused = List.copyOf(notAsked);
         this.warnings = List.copyOf(notes);
+        StringBuilder question = new StringBuilder(includeSnapshots ? "with snapshots" : "releases only");
+        for (RemoteRepository r : readable) {
+            question.append('\n').append(r.getId()).append(' ').append(r.getUrl()).append(' ')
+                    .append(r.getPolicy(false).isEnabled()).append(' ').append(r.getPolicy(true).isEnabled());
+        }
+        this.asked = question.toString();
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(options.parallelism(), task -> {
             Thread thread = new Thread(task, "pinver-maven-" + threads.incrementAndGet());
@@ -140,6 +155,9 @@ public final class MavenRegistry implements AutoCloseable {
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setOffline(offline)
+                // as in Maven, a session cache: Resolver's HTTP transport keeps its connection pool there, so
+                // lookups share a few TLS connections instead of opening one each
+                .setCache(new DefaultRepositoryCache())
                 .setMirrorSelector(mirrors(settings))
                 .setAuthenticationSelector(credentials(settings, notes))
                 .setProxySelector(proxies(settings))
@@ -297,17 +315,25 @@ public final class MavenRegistry implements AutoCloseable {
         if (readable.isEmpty()) {
             return failures.summary(coordinates, List.of(), refused);
         }
+        String question = coordinates + "\n" + asked;
+        if (!refresh) {
+            Optional<MavenVersions> kept = answerCache.flatMap(a -> a.read(question, coordinates, Instant.now()));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         try {
-            return read(coordinates);
+            return read(coordinates, question);
         } catch (RuntimeException e) {
             return unexpected(coordinates, e.toString());
         }
     }
 
-    private record Found(RemoteRepository repository, MavenMetadata metadata) {
+    private record Found(RemoteRepository repository, MavenMetadata metadata, MavenAnswers.Source source) {
     }
 
-    private MavenOutcome read(MavenCoordinates coordinates) {
+    /** Asks Resolver, and keeps a complete answer as the answer to {@code question}. */
+    private MavenOutcome read(MavenCoordinates coordinates, String question) {
         Metadata metadata = new DefaultMetadata(coordinates.groupId(), coordinates.artifactId(), METADATA,
                 Metadata.Nature.RELEASE_OR_SNAPSHOT);
         List<MetadataRequest> requests = readable.stream()
@@ -324,7 +350,8 @@ public final class MavenRegistry implements AutoCloseable {
             Path file = result.getMetadata() == null ? null : result.getMetadata().getPath();
             if (file != null && Files.isRegularFile(file)) {
                 try {
-                    found.add(new Found(repository, MavenMetadata.read(file, coordinates)));
+                    MavenAnswers.Source source = MavenAnswers.Source.of(file);
+                    found.add(new Found(repository, MavenMetadata.read(file, coordinates), source));
                     if (exception != null && !(exception instanceof MetadataNotFoundException)) {
                         MavenFailure.RepositoryFailure stale = failures.of(repository, exception);
                         incomplete.add(new MavenFailure.RepositoryFailure(stale.repository(), stale.kind(),
@@ -346,7 +373,11 @@ public final class MavenRegistry implements AutoCloseable {
             return failures.summary(coordinates, answers, refused);
         }
         answers.stream().filter(a -> a.kind() != MavenFailure.Kind.NOT_FOUND).forEach(incomplete::add);
-        return merge(coordinates, found, incomplete);
+        MavenVersions versions = merge(coordinates, found, incomplete);
+        if (incomplete.isEmpty()) {
+            answerCache.ifPresent(a -> a.write(question, versions, found.stream().map(Found::source).toList(), Instant.now()));
+        }
+        return versions;
     }
 
     private record Listing(String version, MavenVersion parsed, String repository, Optional<Instant> bound) {
