@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ final class Checkout implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             directory = Files.createTempDirectory(workDir, "pinver-gate-");
-            LIVE.add(directory);
+            LIVE.put(directory, user);
         } catch (IOException e) {
             throw UserRepo.failure("cannot make a checkout directory in " + workDir, e);
         }
@@ -222,16 +223,21 @@ final class Checkout implements AutoCloseable {
         }
     }
 
-    /** The isolated checkouts that exist now, so that an interrupted run can remove them. */
-    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** The isolated checkouts that exist now, each with the repository whose journal lists it, for an interrupted run. */
+    private static final Map<Path, UserRepo> LIVE = new ConcurrentHashMap<>();
 
-    /** Removes every isolated checkout this process made and has not removed yet (on SIGTERM, Ctrl-C). */
+    /**
+     * Removes every isolated checkout this process made and has not removed yet (on SIGTERM, Ctrl-C), and
+     * its journal entry once it is gone.
+     */
     static void removeAll() {
-        for (Path directory : List.copyOf(LIVE)) {
+        for (Map.Entry<Path, UserRepo> live : List.copyOf(LIVE.entrySet())) {
+            Path directory = live.getKey();
             try {
                 deleteTree(directory);
+                Journal.forget(live.getValue(), Journal.checkout(directory));
             } catch (PinverException e) {
-                // shutting down: remove what can be removed
+                // shutting down: remove what can be removed; the journal keeps the rest for --abort
             }
             LIVE.remove(directory);
         }

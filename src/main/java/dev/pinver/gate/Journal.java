@@ -4,6 +4,7 @@ import dev.pinver.PinverException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -76,8 +77,10 @@ final class Journal {
             for (String entry : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (entry.startsWith(CHECKOUT)) {
                     Path directory = Path.of(entry.substring(CHECKOUT.length()));
-                    Checkout.deleteTree(directory);
-                    done.add("removed the checkout " + directory);
+                    if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                        Checkout.deleteTree(directory);
+                        done.add("removed the checkout " + directory);
+                    }
                 } else if (entry.startsWith(IN_PLACE)) {
                     String branch = entry.substring(IN_PLACE.length());
                     user.git().reset().setMode(ResetCommand.ResetType.HARD).call();

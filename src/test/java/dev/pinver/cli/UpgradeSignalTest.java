@@ -44,6 +44,7 @@ class UpgradeSignalTest {
         assertTrue(pinver.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, running(marker), "the test command and its children are gone");
         assertEquals(0, checkouts(work), "the isolated checkouts are gone");
+        assertTrue(Files.notExists(dir.resolve(".git/pinver/journal")), "the journal lists nothing left to undo");
         try (Git git = Git.open(dir.toFile())) {
             assertTrue(git.status().call().isClean());
             assertEquals("main", git.getRepository().getBranch());
