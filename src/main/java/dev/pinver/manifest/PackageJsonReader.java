@@ -3,7 +3,6 @@ package dev.pinver.manifest;
 import dev.pinver.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class PackageJsonReader implements ManifestReader {
     private static final class Reading {
         private final Path path;
         private final String text;
-        private final int[] lineStarts;
+        private final TextLines lines;
         private final List<Dependency> dependencies = new ArrayList<>();
         private final List<Manifest.Include> includes = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
@@ -71,7 +70,7 @@ public final class PackageJsonReader implements ManifestReader {
         Reading(Path path, String text) {
             this.path = path;
             this.text = text;
-            this.lineStarts = lineStarts(text);
+            this.lines = TextLines.anyBreak(text);
         }
 
         Manifest run() {
@@ -241,31 +240,12 @@ public final class PackageJsonReader implements ManifestReader {
 
         // ---- positions ---------------------------------------------------------------------------
 
-        /** Line starts as {@link Span#of} counts lines: after {@code \n}, and after a {@code \r} not before one. */
-        private static int[] lineStarts(String text) {
-            int[] starts = new int[16];
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i + 1;
-                }
-            }
-            return Arrays.copyOf(starts, count);
-        }
-
         private Span span(int start, int end) {
-            int found = Arrays.binarySearch(lineStarts, start);
-            int line = found >= 0 ? found : -found - 2;
-            return new Span(start, end, line + 1, start - lineStarts[line] + 1);
+            return lines.span(start, end);
         }
 
         private Location location(int offset) {
-            Span at = span(offset, offset);
-            return new Location(path, at.line(), at.column());
+            return lines.location(path, offset);
         }
 
         private void problem(int offset, String message) {

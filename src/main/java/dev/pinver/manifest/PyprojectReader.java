@@ -37,7 +37,7 @@ public final class PyprojectReader implements ManifestReader {
 
     @Override
     public Manifest read(Path path, String text) {
-        TextLines lines = new TextLines(text);
+        TextLines lines = TextLines.toml(text);
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             List<Problem> problems = new ArrayList<>();

@@ -214,7 +214,7 @@ public final class RequirementsReader implements ManifestReader {
         private final Path path;
         private final String file;
         private final boolean constraints;
-        private final int[] lineStarts;
+        private final TextLines lines;
         private final List<Dependency> dependencies = new ArrayList<>();
         private final List<Manifest.Include> includes = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
@@ -223,7 +223,7 @@ public final class RequirementsReader implements ManifestReader {
             this.path = path;
             this.file = file;
             this.constraints = constraints;
-            this.lineStarts = lineStarts(file);
+            this.lines = TextLines.anyBreak(file);
         }
 
         Manifest run() {
@@ -669,9 +669,7 @@ public final class RequirementsReader implements ManifestReader {
         }
 
         private void problem(LogicalLine line, int logicalOffset, String message) {
-            int offset = line.origin()[logicalOffset];
-            int lineIndex = lineIndex(offset);
-            problems.add(new Problem(new Location(path, lineIndex + 1, offset - lineStarts[lineIndex] + 1), message));
+            problems.add(new Problem(lines.location(path, line.origin()[logicalOffset]), message));
         }
 
         /** The span of logical {@code [start, end)}, or null when it is not one piece of the file (a continuation inside). */
@@ -690,29 +688,7 @@ public final class RequirementsReader implements ManifestReader {
 
         /** Same result as {@link Span#of}, in logarithmic time. */
         private Span spanOf(int start, int end) {
-            int lineIndex = lineIndex(start);
-            return new Span(start, end, lineIndex + 1, start - lineStarts[lineIndex] + 1);
-        }
-
-        private int lineIndex(int offset) {
-            int found = Arrays.binarySearch(lineStarts, offset);
-            return found >= 0 ? found : -found - 2;
-        }
-
-        /** Offsets where lines start, breaking after "\n" and after a "\r" not followed by "\n", as {@link Span#of} does. */
-        private static int[] lineStarts(String text) {
-            int[] starts = new int[16];
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i + 1;
-                }
-            }
-            return Arrays.copyOf(starts, count);
+            return lines.span(start, end);
         }
     }
 

@@ -6,20 +6,21 @@ import java.util.Arrays;
 
 /**
  * The line starts of a file's text, to convert between character offsets and 1-based line and
- * column positions. Lines end at {@code \n} (a CRLF line's {@code \r} stays on that line), as in
- * TOML, where a lone {@code \r} is not allowed.
+ * column positions in logarithmic time.
  */
 final class TextLines {
 
     private final String text;
     private final int[] starts;
 
-    TextLines(String text) {
+    private TextLines(String text, boolean loneCarriageReturnBreaks) {
         this.text = text;
         int[] found = new int[16];
         int count = 1;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n' || (loneCarriageReturnBreaks && c == '\r'
+                    && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, count * 2);
                 }
@@ -27,6 +28,16 @@ final class TextLines {
             }
         }
         this.starts = Arrays.copyOf(found, count);
+    }
+
+    /** Lines as TOML ends them: at {@code \n} only (a CRLF line's {@code \r} stays on it; a lone {@code \r} is not allowed). */
+    static TextLines toml(String text) {
+        return new TextLines(text, false);
+    }
+
+    /** Lines as {@link Span#of} counts them: ending at {@code \n}, and at a {@code \r} not followed by {@code \n}. */
+    static TextLines anyBreak(String text) {
+        return new TextLines(text, true);
     }
 
     /**
