@@ -28,7 +28,7 @@ class UpgradeSignalTest {
         }
         String marker = "sleep 9" + ProcessHandle.current().pid() % 1000;
         String npm = Path.of("fixtures/registry/npm").toAbsolutePath().toUri().toString();
-        Process pinver = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process pinver = new ProcessBuilder(List.of(ChildProcess.java(),
                 "-Djava.io.tmpdir=" + work, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "upgrade", "--path", dir.toString(),
                 "--registry", "npm=" + npm, "--cache-dir", cache.toString(), "--run-tests",
                 "--test-cmd", "sh -c '" + marker + "'", "--install-cmd", "true"))
