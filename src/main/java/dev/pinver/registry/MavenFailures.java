@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.transport.http.HttpTransporterException;
-import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.transfer.NoRepositoryConnectorException;
 import org.eclipse.aether.transfer.RepositoryOfflineException;
@@ -80,10 +79,6 @@ final class MavenFailures {
             if (reason != null && repository.getProxy() != null) {
                 reason += " (through proxy " + repository.getProxy().getHost() + ":" + repository.getProxy().getPort() + ")";
             }
-        }
-        if (reason == null && cause(exception, ChecksumFailureException.class) != null) {
-            kind = MavenFailure.Kind.MALFORMED;
-            reason = "checksum mismatch: " + cause(exception, ChecksumFailureException.class).getMessage();
         }
         if (reason == null && cause(exception, NoRepositoryConnectorException.class) != null) {
             reason = "no transport for this repository's protocol";

@@ -200,8 +200,13 @@ public final class MavenRegistry implements AutoCloseable {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * Metadata is fetched without its {@code .sha1}: Maven's default policy only warns on a mismatch, and the
+     * warning would never be shown (Resolver's logging is off), so asking for the checksum cost a second
+     * request per artifact and repository for nothing.
+     */
     private static RepositoryPolicy policy(boolean enabled) {
-        return new RepositoryPolicy(enabled, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN);
+        return new RepositoryPolicy(enabled, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_IGNORE);
     }
 
     private static DefaultMirrorSelector mirrors(MavenSettings settings) {

@@ -94,6 +94,9 @@ class MavenRegistryHttpTest {
                 assertInstanceOf(MavenVersions.class, open(options(PASSWORD)).versions("com.example", "alpha")).versions());
         SERVER.verify(1, getRequestedFor(urlEqualTo("/maven2/com/example/alpha/maven-metadata.xml"))
                 .withBasicAuth(new BasicCredentials(USER, PASSWORD)));
+        // the metadata alone is asked for (after the server's 401 challenge): no .sha1 or .md5 beside it
+        assertEquals(List.of("/maven2/com/example/alpha/maven-metadata.xml"),
+                SERVER.getAllServeEvents().stream().map(e -> e.getRequest().getUrl()).distinct().toList());
     }
 
     @Test
