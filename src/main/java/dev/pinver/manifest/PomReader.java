@@ -57,6 +57,12 @@ public final class PomReader implements ManifestReader {
 
     private static final String DEFAULT_RELATIVE_PATH = "../pom.xml";
 
+    /**
+     * The plugin entry in which Eclipse's m2e keeps its settings: no such artifact is published and Maven
+     * never loads it, so it is not a dependency (pinning it or asking a registry for it means nothing).
+     */
+    private static final String ECLIPSE_LIFECYCLE_MAPPING = "org.eclipse.m2e:lifecycle-mapping";
+
     private final Function<Path, Optional<String>> loader;
 
     /** A reader that loads parent poms from disk with {@link SourceText#read}. */
@@ -222,6 +228,9 @@ public final class PomReader implements ManifestReader {
         String profile = declared.profile();
         String name = properties.interpolate(groupId.map(Text::value).orElse(PomModel.DEFAULT_PLUGIN_GROUP), profile)
                 + ":" + properties.interpolate(artifactId.get().value(), profile);
+        if (declared.plugin() && name.equals(ECLIPSE_LIFECYCLE_MAPPING)) {
+            return Optional.empty();
+        }
         Optional<Text> version = declared.version().filter(t -> !t.value().isEmpty());
         if (version.isEmpty()) {
             int at = artifactId.get().start();

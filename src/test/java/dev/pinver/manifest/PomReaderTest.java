@@ -427,6 +427,23 @@ class PomReaderTest {
     }
 
     @Test
+    void eclipsesLifecycleMappingPluginIsNotADependency() {
+        String text = pom("""
+                  <properties><lifecycle-mapping>1.0.0</lifecycle-mapping></properties>
+                  <dependencies><dependency><groupId>org.eclipse.m2e</groupId><artifactId>lifecycle-mapping</artifactId><version>1.0.0</version></dependency></dependencies>
+                  <profiles><profile><id>m2e</id><build><pluginManagement><plugins>
+                    <plugin><groupId>org.eclipse.m2e</groupId><artifactId>lifecycle-mapping</artifactId><version>${lifecycle-mapping}</version></plugin>
+                    <plugin><groupId>org.eclipse.m2e</groupId><artifactId>m2e-maven-runtime</artifactId><version>2.0</version></plugin>
+                  </plugins></pluginManagement></build></profile></profiles>
+                """);
+        Manifest m = new PomReader(new MemoryFiles()).read(FILE, text);
+        assertEquals(List.of(), m.problems());
+        assertEquals(List.of("org.eclipse.m2e:lifecycle-mapping dependencies",
+                        "org.eclipse.m2e:m2e-maven-runtime profiles.m2e.build.pluginManagement"),
+                m.dependencies().stream().map(d -> d.name() + " " + d.section()).toList());
+    }
+
+    @Test
     void modelValuesAndNames() {
         String text = pom("""
                   <groupId>org.demo</groupId><artifactId>demo</artifactId><version>0.3</version>
