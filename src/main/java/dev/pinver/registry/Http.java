@@ -187,6 +187,7 @@ public final class Http {
                                 .build());
                     }
                     made = List.copyOf(clients);
+                    HttpClientsAtExit.register(made);
                     lanes = made;
                 }
             }
