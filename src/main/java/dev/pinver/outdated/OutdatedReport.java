@@ -20,9 +20,10 @@ public record OutdatedReport(int manifests, List<Row> rows, List<Problem> proble
     /**
      * One dependency: its classification, or the registry's error for it.
      *
+     * @param status the policy's verdict on its spec, as {@code check} reports it ({@code ok}, {@code too-wide}, ...)
      * @param lockFile the lock file that gave {@code resolved}, when one did
      */
-    public record Row(Dependency dependency, Optional<Outdated> outdated, Optional<String> error,
+    public record Row(Dependency dependency, String status, Optional<Outdated> outdated, Optional<String> error,
             Optional<String> lockFile) {
     }
 

@@ -76,9 +76,10 @@ public final class OutdatedService {
             List<Task> tasks = new ArrayList<>();
             for (Dependency d : deps) {
                 Optional<LockedVersions> lock = Locks.forDependency(d, locks, problems);
-                tasks.add(new Task(d, lock.flatMap(l -> l.versionOf(d.name())),
+                Settings settings = checker.settingsFor(d);
+                tasks.add(new Task(d, checker.judge(d, settings).status().id(), lock.flatMap(l -> l.versionOf(d.name())),
                         lock.filter(l -> l.versionOf(d.name()).isPresent()).map(l -> l.lockFile().toString()),
-                        checker.settingsFor(d)));
+                        settings));
             }
             Instant now = clock.instant();
             OutdatedReport.Row[] rows = new OutdatedReport.Row[deps.size()];
@@ -101,15 +102,16 @@ public final class OutdatedService {
     }
 
     /** One dependency with what its classification needs besides the registry's answer. */
-    private record Task(Dependency dependency, Optional<String> locked, Optional<String> lockFile, Settings settings) {
+    private record Task(Dependency dependency, String status, Optional<String> locked, Optional<String> lockFile,
+            Settings settings) {
 
         OutdatedReport.Row row(ReleaseSource.Answer answer, Instant now) {
             if (answer.error().isPresent()) {
-                return new OutdatedReport.Row(dependency, Optional.empty(), answer.error(), lockFile);
+                return new OutdatedReport.Row(dependency, status, Optional.empty(), answer.error(), lockFile);
             }
             Outdated o = Classifier.classify(dependency.spec(), locked, answer.releases(), answer.latestTag(), settings,
                     Schemes.of(dependency.syntax()), now);
-            return new OutdatedReport.Row(dependency, Optional.of(o), Optional.empty(), lockFile);
+            return new OutdatedReport.Row(dependency, status, Optional.of(o), Optional.empty(), lockFile);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pinver.check.CheckReport;
 import dev.pinver.check.Finding;
 import dev.pinver.policy.Severity;
-import dev.pinver.manifest.Dependency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -33,17 +32,15 @@ public final class CheckJson {
             g.writeArrayFieldStart("dependencies");
             for (CheckReport.Checked c : report.dependencies()) {
                 g.writeStartObject();
-                writeLocated(g, c.dependency());
-                g.writeStringField("section", c.dependency().section());
-                g.writeStringField("source", c.dependency().source().name().toLowerCase(java.util.Locale.ROOT));
-                g.writeStringField("status", c.status());
+                JsonFields.dependency(g, c.dependency(), c.status());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("findings");
             for (Finding f : report.findings()) {
                 g.writeStartObject();
-                writeLocated(g, f.dependency());
+                JsonFields.location(g, f.dependency());
+                g.writeStringField("spec", f.dependency().spec());
                 g.writeStringField("rule", f.rule());
                 g.writeStringField("severity", f.severity().id());
                 g.writeStringField("message", f.message());
@@ -57,10 +54,5 @@ public final class CheckJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void writeLocated(JsonGenerator g, Dependency d) throws IOException {
-        JsonFields.location(g, d);
-        g.writeStringField("spec", d.spec());
     }
 }

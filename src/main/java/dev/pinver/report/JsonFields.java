@@ -5,6 +5,7 @@ import dev.pinver.manifest.Dependency;
 import dev.pinver.manifest.Problem;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /** The fields every JSON report writes the same way: where a dependency is, and what could not be read. */
 final class JsonFields {
@@ -19,6 +20,18 @@ final class JsonFields {
         g.writeNumberField("column", d.reportedAt().column());
         g.writeStringField("ecosystem", d.ecosystem().id());
         g.writeStringField("package", d.name());
+    }
+
+    /**
+     * A dependency as {@code check} lists it: the location fields, {@code spec}, {@code section}, {@code source}
+     * and {@code status}; {@code outdated} adds its own fields after these.
+     */
+    static void dependency(JsonGenerator g, Dependency d, String status) throws IOException {
+        location(g, d);
+        g.writeStringField("spec", d.spec());
+        g.writeStringField("section", d.section());
+        g.writeStringField("source", d.source().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("status", status);
     }
 
     /** The {@code errors} array: one entry per manifest line or file that could not be read. */

@@ -43,8 +43,7 @@ public final class OutdatedJson {
             g.writeArrayFieldStart("dependencies");
             for (OutdatedReport.Row row : report.rows()) {
                 g.writeStartObject();
-                JsonFields.location(g, row.dependency());
-                g.writeStringField("spec", row.dependency().spec());
+                JsonFields.dependency(g, row.dependency(), row.status());
                 if (row.error().isPresent()) {
                     g.writeStringField("error", row.error().get());
                 } else {

@@ -1,13 +1,18 @@
 package dev.pinver.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +31,40 @@ class OutdatedCommandTest {
         assertTrue(r.err().contains("no-such-package-zz (npm): "), r.err());
         JsonNode deps = new ObjectMapper().readTree(r.out()).get("dependencies");
         JsonNode esbuild = deps.get(0);
-        for (String field : List.of("manifest", "line", "column", "ecosystem", "package", "spec", "resolved",
-                "latestInRange", "latestCompatible", "latest", "update", "breaking", "published")) {
+        for (String field : List.of("manifest", "line", "column", "ecosystem", "package", "spec", "section", "source",
+                "status", "resolved", "latestInRange", "latestCompatible", "latest", "update", "breaking", "published")) {
             assertTrue(esbuild.has(field), field + " missing in " + esbuild);
         }
         assertEquals("major", esbuild.get("update").asText());
         assertTrue(esbuild.get("breaking").asBoolean());
         assertEquals("0.24.0", esbuild.get("latest").asText());
         assertTrue(deps.get(1).has("error"), deps.get(1).toString());
+    }
+
+    @Test
+    void eachDependencyCarriesChecksFieldsAndVerdict(@TempDir Path cache) throws Exception {
+        Cli check = Cli.run("check", "fixtures/npm-app", "--format", "json");
+        Cli outdated = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=" + NPM, "--cache-dir", cache.toString(),
+                "--format", "json");
+        assertEquals(0, outdated.exit(), outdated.err());
+        Map<String, JsonNode> checked = new HashMap<>();
+        new ObjectMapper().readTree(check.out()).get("dependencies").forEach(d -> checked.put(where(d), d));
+        JsonNode rows = new ObjectMapper().readTree(outdated.out()).get("dependencies");
+        assertTrue(rows.size() > 0);
+        Set<String> statuses = new HashSet<>();
+        for (JsonNode row : rows) {
+            JsonNode same = checked.get(where(row));
+            assertNotNull(same, "check does not list " + row);
+            for (String field : List.of("ecosystem", "spec", "section", "source", "status")) {
+                assertEquals(same.get(field), row.get(field), field + " of " + row);
+            }
+            statuses.add(row.get("status").asText());
+        }
+        assertTrue(statuses.size() > 1, "the fixture has pins the policy accepts and pins it does not: " + statuses);
+    }
+
+    private static String where(JsonNode d) {
+        return d.get("manifest").asText() + ":" + d.get("line") + ":" + d.get("column") + " " + d.get("package").asText();
     }
 
     @Test
