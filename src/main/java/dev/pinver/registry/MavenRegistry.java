@@ -201,9 +201,9 @@ public final class MavenRegistry implements AutoCloseable {
     }
 
     /**
-     * Metadata is fetched without its {@code .sha1}: Maven's default policy only warns on a mismatch, and the
-     * warning would never be shown (Resolver's logging is off), so asking for the checksum cost a second
-     * request per artifact and repository for nothing.
+     * Metadata is fetched without its checksum files ({@code .sha1}, then {@code .md5} when there is none):
+     * Maven's default policy only warns on a mismatch, and the warning would never be shown (Resolver's
+     * logging is off), so asking for them cost one or two more requests per artifact and repository for nothing.
      */
     private static RepositoryPolicy policy(boolean enabled) {
         return new RepositoryPolicy(enabled, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_IGNORE);
