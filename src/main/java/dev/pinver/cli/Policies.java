@@ -9,6 +9,7 @@ import dev.pinver.policy.Presets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class Policies {
         this.config = config;
         List<Policy> loaded = new ArrayList<>();
         for (String p : policies) {
-            loaded.add(presetOrFile(p, Path.of("."), new Location(Path.of("--policy"), 1, 1), new ArrayList<>()));
+            loaded.add(presetOrFile(p, Path.of("."), new Location(Path.of("--policy"), 1, 1)));
         }
         this.commandLine = List.copyOf(loaded);
     }
@@ -53,19 +54,39 @@ final class Policies {
         return byDirectory.computeIfAbsent(dir, d -> {
             List<Policy> layers = new ArrayList<>();
             layers.add(Presets.load(Presets.DEFAULT).orElseThrow());
-            config.or(() -> nearestConfig(d)).ifPresent(c -> layers.add(file(c, new ArrayList<>())));
+            config.or(() -> nearestConfig(d)).ifPresent(c -> layers.add(load(c, dirOf(c), new ArrayList<>()).policy()));
             layers.addAll(commandLine);
             return Policy.compose(layers);
         });
     }
 
+    /** A setting of the repository's policy file, with the file that gives it: that file or one it extends. */
+    record Given(String value, Path file) {
+    }
+
     /**
-     * The repository's own policy file ({@code --config}, else the nearest {@code .pinver.yaml}), parsed
-     * without what it extends: where its {@code upgrade} commands and {@code registries} come from.
+     * What the repository's policy file ({@code --config}, else the nearest {@code .pinver.yaml}) says besides
+     * its policy: the {@code upgrade} commands by name ({@code test}, {@code install}, {@code lock}) and the
+     * {@code registries} by ecosystem, each laid over what the policy files it extends say, as its rules are;
+     * files are named relative to the repository's file ({@code .pinver.yaml}, {@code ../team.yaml}).
      */
-    static Optional<PolicyLoader.PolicyFile> repositoryFile(CommonOptions options, Path dir) {
+    record RepositoryFile(Map<String, Given> upgrade, Map<String, Given> registries) {
+
+        static final RepositoryFile NONE = new RepositoryFile(Map.of(), Map.of());
+
+        RepositoryFile {
+            upgrade = Map.copyOf(upgrade);
+            registries = Map.copyOf(registries);
+        }
+    }
+
+    static RepositoryFile repositoryFile(CommonOptions options, Path dir) {
         return Optional.ofNullable(options.config).or(() -> nearestConfig(dir))
-                .map(c -> PolicyLoader.parseFile(SourceText.read(c), c));
+                .map(file -> {
+                    Loaded loaded = load(file, dirOf(file), new ArrayList<>());
+                    return new RepositoryFile(loaded.upgrade(), loaded.registries());
+                })
+                .orElse(RepositoryFile.NONE);
     }
 
     /** The nearest .pinver.yaml in {@code dir} or above it, stopping at the repository root. */
@@ -82,8 +103,16 @@ final class Policies {
         return Optional.empty();
     }
 
-    /** A policy file with what it extends applied first; {@code seen} guards against extends cycles. */
-    private static Policy file(Path file, List<Path> seen) {
+    /** A policy file with what it extends applied first, and the upgrade commands and registries they give. */
+    private record Loaded(Policy policy, Map<String, Given> upgrade, Map<String, Given> registries) {
+    }
+
+    /**
+     * Reads a policy file and, first, the policy files and presets it extends; their upgrade commands and
+     * registries are overridden by its own, which are named relative to {@code namesRelativeTo}.
+     * {@code seen} guards against extends cycles.
+     */
+    private static Loaded load(Path file, Path namesRelativeTo, List<Path> seen) {
         Path real = file.toAbsolutePath().normalize();
         if (seen.contains(real)) {
             throw PinverException.badInput(new Location(file, 1, 1), "policy extends itself: " + seen);
@@ -91,25 +120,46 @@ final class Policies {
         seen.add(real);
         PolicyLoader.PolicyFile parsed = PolicyLoader.parseFile(SourceText.read(file), file);
         List<Policy> layers = new ArrayList<>();
+        Map<String, Given> upgrade = new LinkedHashMap<>();
+        Map<String, Given> registries = new LinkedHashMap<>();
         for (PolicyLoader.Reference ref : parsed.extendsPolicies()) {
-            layers.add(presetOrFile(ref.name(), dirOf(file), ref.location(), seen));
+            Optional<Policy> preset = Presets.load(ref.name());
+            if (preset.isPresent()) {
+                layers.add(preset.get());
+            } else {
+                Loaded base = load(policyFile(ref.name(), dirOf(file), ref.location()), namesRelativeTo, seen);
+                layers.add(base.policy());
+                upgrade.putAll(base.upgrade());
+                registries.putAll(base.registries());
+            }
         }
         layers.add(parsed.policy());
+        Path named = namesRelativeTo.relativize(real);
+        parsed.upgrade().test().ifPresent(c -> upgrade.put("test", new Given(c, named)));
+        parsed.upgrade().install().ifPresent(c -> upgrade.put("install", new Given(c, named)));
+        parsed.upgrade().lock().ifPresent(c -> upgrade.put("lock", new Given(c, named)));
+        parsed.registries().forEach((ecosystem, url) -> registries.put(ecosystem, new Given(url, named)));
         seen.remove(real);
-        return Policy.compose(layers);
+        return new Loaded(Policy.compose(layers), upgrade, registries);
     }
 
-    private static Policy presetOrFile(String name, Path relativeTo, Location namedAt, List<Path> seen) {
+    private static Policy presetOrFile(String name, Path relativeTo, Location namedAt) {
         Optional<Policy> preset = Presets.load(name);
         if (preset.isPresent()) {
             return preset.get();
         }
+        Path file = policyFile(name, relativeTo, namedAt);
+        return load(file, dirOf(file), new ArrayList<>()).policy();
+    }
+
+    /** The policy file {@code name} (not a preset) names, relative to {@code relativeTo}. */
+    private static Path policyFile(String name, Path relativeTo, Location namedAt) {
         Path path = relativeTo.resolve(name);
         if (!Files.isRegularFile(path)) {
             throw PinverException.badInput(namedAt, "'" + name + "' is neither a preset ("
                     + String.join(", ", Presets.NAMES) + ") nor a policy file");
         }
-        return file(path, seen);
+        return path;
     }
 
     private static Path dirOf(Path file) {

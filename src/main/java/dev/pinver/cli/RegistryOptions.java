@@ -3,7 +3,6 @@ package dev.pinver.cli;
 import dev.pinver.check.CheckService;
 import dev.pinver.outdated.OutdatedService;
 import dev.pinver.outdated.Registries;
-import dev.pinver.policy.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +48,9 @@ final class RegistryOptions {
     Registries.Clients clients(List<Path> paths, CommonOptions common) {
         Path first = paths.get(0);
         Path projectDir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
-        return Registries.clients(options(Policies.repositoryFile(common, projectDir)
-                .map(PolicyLoader.PolicyFile::registries).orElse(Map.of())), projectDir, System.getenv());
+        Map<String, String> configured = new LinkedHashMap<>();
+        Policies.repositoryFile(common, projectDir).registries().forEach((ecosystem, given) -> configured.put(ecosystem, given.value()));
+        return Registries.clients(options(configured), projectDir, System.getenv());
     }
 
     /** {@code outdated}'s service over these clients. */

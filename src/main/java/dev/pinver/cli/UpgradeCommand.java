@@ -20,7 +20,6 @@ import dev.pinver.notes.UntrustedText;
 import dev.pinver.outdated.Registries;
 import dev.pinver.outdated.Releases;
 import dev.pinver.policy.Policy;
-import dev.pinver.policy.PolicyLoader;
 import dev.pinver.policy.UpdateKind;
 import dev.pinver.report.CheckText;
 import dev.pinver.report.UpgradeJson;
@@ -34,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -229,24 +229,32 @@ final class UpgradeCommand implements Callable<Integer> {
                 r.candidates(), PrBody.sanitise(text.toString(), report.source()));
     }
 
+    /** The command line's command for a step, else the repository's policy file's, else null (detected). */
+    private static String chosen(String commandLine, Policies.Given configured) {
+        return commandLine != null ? commandLine : configured == null ? null : configured.value();
+    }
+
+    /** Says which command the repository's policy file gives for a step, unless the command line gives its own. */
+    private static void announce(PrintWriter err, String step, String commandLine, Policies.Given configured) {
+        if (commandLine == null && configured != null) {
+            err.println("pinver: " + configured.file() + " gives " + step + ": " + configured.value());
+        }
+    }
+
     /**
-     * The commands of the gate: the command line's, else the repository's .pinver.yaml's, else detected;
+     * The commands of the gate: the command line's, else the repository's policy files', else detected;
      * says on {@code err} (when not null) what was detected.
      */
     private Toolchain toolchain(Path repository, PrintWriter err) {
-        PolicyLoader.UpgradeCommands configured = Policies.repositoryFile(common, path)
-                .map(PolicyLoader.PolicyFile::upgrade).orElse(PolicyLoader.UpgradeCommands.NONE);
-        String testCmd = this.testCmd != null ? this.testCmd : configured.test().orElse(null);
-        String installCmd = this.installCmd != null ? this.installCmd : configured.install().orElse(null);
-        String lockCmd = this.lockCmd != null ? this.lockCmd : configured.lock().orElse(null);
+        Map<String, Policies.Given> configured = Policies.repositoryFile(common, path).upgrade();
+        String testCmd = chosen(this.testCmd, configured.get("test"));
+        String installCmd = chosen(this.installCmd, configured.get("install"));
+        String lockCmd = chosen(this.lockCmd, configured.get("lock"));
         Toolchain detected = Toolchain.detect(repository);
         if (err != null) {
-            configured.test().filter(c -> this.testCmd == null)
-                    .ifPresent(c -> err.println("pinver: .pinver.yaml gives tests: " + c));
-            configured.install().filter(c -> this.installCmd == null)
-                    .ifPresent(c -> err.println("pinver: .pinver.yaml gives install: " + c));
-            configured.lock().filter(c -> this.lockCmd == null)
-                    .ifPresent(c -> err.println("pinver: .pinver.yaml gives lock: " + c));
+            announce(err, "tests", this.testCmd, configured.get("test"));
+            announce(err, "install", this.installCmd, configured.get("install"));
+            announce(err, "lock", this.lockCmd, configured.get("lock"));
             detected.detected().stream()
                     .filter(line -> !(line.startsWith("tests:") && testCmd != null)
                             && !(line.startsWith("install:") && installCmd != null)

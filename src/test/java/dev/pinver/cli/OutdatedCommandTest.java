@@ -100,4 +100,16 @@ class OutdatedCommandTest {
         assertEquals(3, overridden.exit(), overridden.out() + overridden.err());
         assertTrue(overridden.err().contains("offline"), overridden.err());
     }
+
+    @Test
+    void registriesComeAlsoFromThePolicyFilesItExtends(@TempDir Path project, @TempDir Path cache) throws Exception {
+        Files.writeString(project.resolve("package.json"), "{\"name\":\"x\",\"dependencies\":{\"esbuild\":\"^0.21.5\"}}");
+        Path shared = Files.createDirectories(project.resolve("shared"));
+        Path registry = Path.of("fixtures/registry/npm").toAbsolutePath();
+        Files.writeString(shared.resolve("team.yaml"), "registries:\n  npm: " + shared.relativize(registry) + "\n");
+        Files.writeString(project.resolve(".pinver.yaml"), "extends: [shared/team.yaml]\n");
+        Cli r = Cli.run("outdated", project.toString(), "--cache-dir", cache.toString(), "--offline");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("0.24.0"), r.out());
+    }
 }

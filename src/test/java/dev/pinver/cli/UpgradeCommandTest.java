@@ -89,18 +89,36 @@ class UpgradeCommandTest {
         }
     }
 
+    /** Commits the policy files written in {@code dir}, then runs a bare gated upgrade there; it must pass. */
+    private static Cli upgradeWithCommittedPolicies(Git git, Path dir, Path cache) throws Exception {
+        git.add().addFilepattern(".").call();
+        PersonIdent me = new PersonIdent("Dev", "dev@example.com");
+        git.commit().setMessage("commands").setAuthor(me).setCommitter(me).setSign(false).call();
+        Cli r = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM,
+                "--cache-dir", cache.toString(), "--run-tests", "--bisect");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("cookie 0.6.0 -> 0.7.2: passed on pinver/cookie-0.7"), r.out());
+        return r;
+    }
+
     @Test
     void theRepositorysPolicyFileGivesTheCommands(@TempDir Path dir, @TempDir Path cache) throws Exception {
         try (Git git = project(dir)) {
             Files.writeString(dir.resolve(".pinver.yaml"), "upgrade:\n  test: sh test.sh\n  install: \"true\"\n");
-            git.add().addFilepattern(".").call();
-            PersonIdent me = new PersonIdent("Dev", "dev@example.com");
-            git.commit().setMessage("commands").setAuthor(me).setCommitter(me).setSign(false).call();
-            Cli r = Cli.run("upgrade", "--path", dir.toString(), "--registry", "npm=" + NPM,
-                    "--cache-dir", cache.toString(), "--run-tests", "--bisect");
-            assertEquals(0, r.exit(), r.out() + r.err());
-            assertTrue(r.out().contains("cookie 0.6.0 -> 0.7.2: passed on pinver/cookie-0.7"), r.out());
+            Cli r = upgradeWithCommittedPolicies(git, dir, cache);
             assertTrue(r.err().contains("pinver: .pinver.yaml gives tests: sh test.sh\n"), r.err());
+            assertTrue(r.err().contains("pinver: .pinver.yaml gives install: true\n"), r.err());
+        }
+    }
+
+    @Test
+    void commandsComeAlsoFromThePolicyFilesItExtends(@TempDir Path dir, @TempDir Path cache) throws Exception {
+        try (Git git = project(dir)) {
+            Files.createDirectories(dir.resolve("ci"));
+            Files.writeString(dir.resolve("ci/team.yaml"), "upgrade:\n  test: sh test.sh\n  install: \"false\"\n");
+            Files.writeString(dir.resolve(".pinver.yaml"), "extends: [ci/team.yaml]\nupgrade:\n  install: \"true\"\n");
+            Cli r = upgradeWithCommittedPolicies(git, dir, cache);
+            assertTrue(r.err().contains("pinver: ci/team.yaml gives tests: sh test.sh\n"), r.err());
             assertTrue(r.err().contains("pinver: .pinver.yaml gives install: true\n"), r.err());
         }
     }
