@@ -84,7 +84,8 @@ public final class CheckText {
         return code + s + "\u001b[0m";
     }
 
-    private static String plural(long n, String one, String many) {
+    /** {@code one} for 1, else {@code many}: "1 manifest", "3 manifests". */
+    static String plural(long n, String one, String many) {
         return n == 1 ? one : many;
     }
 }

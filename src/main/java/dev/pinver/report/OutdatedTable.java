@@ -125,9 +125,10 @@ public final class OutdatedTable {
     private static String summary(OutdatedReport report) {
         long outdated = report.rows().stream().filter(r -> r.outdated().flatMap(Outdated::update).isPresent()).count();
         long breaking = report.rows().stream().filter(r -> r.outdated().map(Outdated::breaking).orElse(false)).count();
-        return report.rows().size() + " dependencies in " + report.manifests() + " manifests: " + outdated
-                + " can move, " + breaking + " of them across a breaking edge"
-                + (report.errors() > 0 ? ", " + report.errors() + " registry errors" : "");
+        return report.rows().size() + CheckText.plural(report.rows().size(), " dependency", " dependencies")
+                + " in " + report.manifests() + CheckText.plural(report.manifests(), " manifest", " manifests") + ": "
+                + outdated + " can move, " + breaking + " of them across a breaking edge"
+                + (report.errors() > 0 ? ", " + report.errors() + CheckText.plural(report.errors(), " registry error", " registry errors") : "");
     }
 
     private static String[] escape(String[] row) {

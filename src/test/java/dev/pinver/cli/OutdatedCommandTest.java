@@ -111,5 +111,6 @@ class OutdatedCommandTest {
         Cli r = Cli.run("outdated", project.toString(), "--cache-dir", cache.toString(), "--offline");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("0.24.0"), r.out());
+        assertTrue(r.out().contains("\n1 dependency in 1 manifest: 1 can move, 1 of them across a breaking edge\n"), r.out());
     }
 }
