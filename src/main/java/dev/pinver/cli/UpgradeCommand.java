@@ -215,7 +215,7 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         NotesReport report = result.report();
         StringBuilder text = new StringBuilder("Release notes " + r.fromVersion() + " → " + r.newest().version()
-                + " (" + report.source() + "): " + report.releases().size() + " releases");
+                + " (" + report.source() + "): " + report.releases().size() + (report.releases().size() == 1 ? " release" : " releases"));
         List<NotesReport.Flagged> flagged = report.flagged();
         if (!flagged.isEmpty()) {
             text.append(", flagged:");
