@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * Decodes HTML character references in attribute values as Python's {@code html.unescape} (and so pip)
- * does, for the references index pages use: numeric ones ({@code &#62;}, {@code &#x3E;}; zero or
- * out-of-range code points become U+FFFD) and the named {@code lt gt amp quot apos nbsp} (and the
- * upper-case {@code LT GT AMP QUOT}). HTML's legacy names may lack the semicolon, and then the longest
- * legacy name at the start of the run counts ({@code &ampx} → {@code &x}). Unknown names stay as written.
+ * does, for the references index pages use: numeric ones ({@code &#62;}, {@code &#x3E;}, with any number
+ * of ASCII digits; zero, surrogate or out-of-range code points become U+FFFD) and the named
+ * {@code lt gt amp quot apos nbsp} (and the upper-case {@code LT GT AMP QUOT}). HTML's legacy names may
+ * lack the semicolon, and then the longest legacy name at the start of the run counts ({@code &ampx} →
+ * {@code &x}). Unknown names stay as written.
  */
 final class Entities {
 
@@ -72,17 +73,32 @@ final class Entities {
 
     private static int numeric(String text, int from, StringBuilder out) {
         boolean hex = from < text.length() && (text.charAt(from) == 'x' || text.charAt(from) == 'X');
+        int radix = hex ? 16 : 10;
         int start = hex ? from + 1 : from;
         int end = start;
-        while (end < text.length() && Character.digit(text.charAt(end), hex ? 16 : 10) >= 0 && end - start < 8) {
-            end++;
+        long value = 0;
+        for (int digit; end < text.length() && (digit = asciiDigit(text.charAt(end), radix)) >= 0; end++) {
+            value = Math.min(value * radix + digit, Character.MAX_CODE_POINT + 1L); // all digits count, as in HTML
         }
         if (end == start) {
             return 0;
         }
-        int codePoint = Integer.parseInt(text.substring(start, end), hex ? 16 : 10);
-        out.appendCodePoint(Character.isValidCodePoint(codePoint) && codePoint != 0 ? codePoint : 0xFFFD);
+        int codePoint = (int) value;
+        boolean usable = Character.isValidCodePoint(codePoint) && codePoint != 0
+                && !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE);
+        out.appendCodePoint(usable ? codePoint : 0xFFFD);
         boolean semicolon = end < text.length() && text.charAt(end) == ';';
         return (end - (from - 1)) + (semicolon ? 1 : 0);
+    }
+
+    /** The value of an ASCII digit in {@code radix} (10 or 16), else -1: HTML knows no other digits. */
+    private static int asciiDigit(char c, int radix) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (radix == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return Character.toLowerCase(c) - 'a' + 10;
+        }
+        return -1;
     }
 }
