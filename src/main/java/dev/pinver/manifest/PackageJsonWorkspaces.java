@@ -171,17 +171,29 @@ final class PackageJsonWorkspaces {
         return segment.indexOf(']', i + 1);
     }
 
-    /** The regex class for the body of a glob class (between the brackets): its members and {@code a-z} ranges. */
+    /**
+     * The regex for the body of a glob class (between the brackets): its members and {@code a-z} ranges; a
+     * reversed range ({@code z-a}) is dropped, and a class left with no member matches nothing, negated or not
+     * (as minimatch has it).
+     */
     private static String characterClass(String body) {
         boolean negated = body.startsWith("!") || body.startsWith("^");
-        int first = negated ? 1 : 0;
-        StringBuilder out = new StringBuilder(negated ? "[^" : "[");
-        for (int i = first; i < body.length(); i++) {
-            char c = body.charAt(i);
-            boolean range = c == '-' && i > first && i + 1 < body.length();
-            out.append(range ? "-" : String.format("\\x{%x}", (int) c));
+        StringBuilder members = new StringBuilder();
+        for (int i = negated ? 1 : 0; i < body.length(); i++) {
+            char from = body.charAt(i);
+            char to = from;
+            if (i + 2 < body.length() && body.charAt(i + 1) == '-') {
+                to = body.charAt(i + 2);
+                i += 2;
+            }
+            if (from <= to) {
+                members.append(String.format("\\x{%x}-\\x{%x}", (int) from, (int) to));
+            }
         }
-        return out.append(']').toString();
+        if (members.length() == 0) {
+            return "(?!)";
+        }
+        return (negated ? "[^" : "[") + members + "]";
     }
 
     /** The entries of {@code directory} sorted by name; none when it cannot be listed. */

@@ -122,6 +122,12 @@ class PackageJsonWorkspacesTest {
         "ab|a*b*|true",
         "x|[x-x]|true",
         "\u00e9|[\u00e9]|true",
+        "x-b|x-[z-a]|false",
+        "x-b|x-[!z-a]|false",
+        "x-a|x-[z-ab]|false",
+        "x-b|x-[!z-ab]|false",
+        "x-c|x-[!z-ab]|true",
+        "x-]|x-[]-a]|true",
     })
     void aSegmentMatchesAsMinimatchMatchesIt(String name, String segment, boolean matches) {
         assertEquals(matches, PackageJsonWorkspaces.segmentPattern(segment).matcher(name).matches());
