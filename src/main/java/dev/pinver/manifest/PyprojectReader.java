@@ -38,7 +38,14 @@ public final class PyprojectReader implements ManifestReader {
     @Override
     public Manifest read(Path path, String text) {
         TextLines lines = TextLines.toml(text);
-        TomlParseResult toml = Toml.parse(text);
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(text);
+        } catch (RuntimeException e) {
+            // tomlj fails on a few malformed inputs instead of reporting them (seen: a NullPointerException)
+            return new Manifest(path, List.of(), List.of(), List.of(new Problem(lines.location(path, 0),
+                    "invalid TOML: the TOML parser gave up (" + e.getClass().getSimpleName() + ")")));
+        }
         if (toml.hasErrors()) {
             List<Problem> problems = new ArrayList<>();
             for (TomlParseError error : toml.errors()) {
