@@ -76,6 +76,9 @@ public final class PoetryScheme implements VersionScheme<Pep440Version> {
                 i++;
                 continue;
             }
+            if (i == b) {
+                throw error(spec, "expected a constraint before ','", b); // Poetry never splits at the start either
+            }
             int runEnd = i;
             int commas = 0;
             while (runEnd < e && isSeparator(spec.charAt(runEnd))) {

@@ -107,7 +107,10 @@ class PoetrySchemeTest {
                 new Object[] {"~=", 2},
                 new Object[] {"abc", 0},
                 new Object[] {">=1.2,<", 7},
-                new Object[] {"1.2.3 ^", 7})
+                new Object[] {"1.2.3 ^", 7},
+                new Object[] {",>=1.0", 0},
+                new Object[] {">=1 || ,<2", 7},
+                new Object[] {", 1.0", 0})
                 .map(c -> dynamicTest((String) c[0], () -> assertEquals(c[1],
                         assertThrows(InvalidSpecException.class, () -> POETRY.parseSpec((String) c[0])).offset())));
     }
