@@ -13,8 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
+import dev.pinver.manifest.TomlParsing;
 
 /**
  * Finds and reads the lock file that records what a manifest resolved to, by each tool's convention:
@@ -155,8 +154,8 @@ public final class Locks {
     }
 
     private static boolean declaresUvWorkspace(Path pyproject) throws IOException {
-        TomlParseResult toml = Toml.parse(Files.readString(pyproject));
-        return !toml.hasErrors() && toml.isTable("tool.uv.workspace");
+        return TomlParsing.parse(Files.readString(pyproject))
+                .filter(toml -> !toml.hasErrors() && toml.isTable("tool.uv.workspace")).isPresent();
     }
 
     private static boolean declaresNpmWorkspaces(Path packageJson) throws IOException {

@@ -3,9 +3,9 @@ package dev.pinver.lock;
 import dev.pinver.Location;
 import dev.pinver.PinverException;
 import dev.pinver.manifest.Pep508;
+import dev.pinver.manifest.TomlParsing;
 import java.nio.file.Path;
 import java.util.Set;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -70,7 +70,8 @@ public final class TomlLockReader implements LockReader {
     public LockedVersions read(Path lockFile, String text) {
         Reading reading = new Reading(lockFile, text);
         // a byte order mark counts as a space, which keeps every position
-        TomlParseResult toml = Toml.parse(text.startsWith("\uFEFF") ? " " + text.substring(1) : text);
+        TomlParseResult toml = TomlParsing.parse(text.startsWith("\uFEFF") ? " " + text.substring(1) : text)
+                .orElseThrow(() -> reading.error(TomlPosition.positionAt(1, 1), TomlParsing.GAVE_UP));
         if (toml.hasErrors()) {
             TomlParseError first = toml.errors().get(0);
             throw reading.error(first.position(), "invalid TOML: " + first.getMessage());
@@ -140,7 +141,11 @@ public final class TomlLockReader implements LockReader {
             return value.getTable();
         }
 
+        /** An error at {@code at}, or at the start of the file when tomlj knows no position (it may not). */
         PinverException error(TomlPosition at, String message) {
+            if (at == null) {
+                return error(TomlPosition.positionAt(1, 1), message);
+            }
             int lineStart = 0;
             for (int line = 1; line < at.line(); line++) {
                 int newline = text.indexOf('\n', lineStart);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -38,14 +37,11 @@ public final class PyprojectReader implements ManifestReader {
     @Override
     public Manifest read(Path path, String text) {
         TextLines lines = TextLines.toml(text);
-        TomlParseResult toml;
-        try {
-            toml = Toml.parse(text);
-        } catch (RuntimeException e) {
-            // tomlj fails on a few malformed inputs instead of reporting them (seen: a NullPointerException)
-            return new Manifest(path, List.of(), List.of(), List.of(new Problem(lines.location(path, 0),
-                    "invalid TOML: the TOML parser gave up (" + e.getClass().getSimpleName() + ")")));
+        Optional<TomlParseResult> parsed = TomlParsing.parse(text);
+        if (parsed.isEmpty()) {
+            return new Manifest(path, List.of(), List.of(), List.of(new Problem(lines.location(path, 0), TomlParsing.GAVE_UP)));
         }
+        TomlParseResult toml = parsed.get();
         if (toml.hasErrors()) {
             List<Problem> problems = new ArrayList<>();
             for (TomlParseError error : toml.errors()) {
