@@ -120,7 +120,8 @@ public final class PolicyLoader {
                     : e.getContext() + ", " + e.getProblem();
             throw PinverException.badInput(mark == null ? new Location(file, 1, 1) : at(mark),
                     "not valid YAML: " + problem);
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML also throws IllegalArgumentException, for a tag it cannot take (one with spaces)
             throw PinverException.badInput(new Location(file, 1, 1), "not valid YAML: " + e.getMessage());
         }
     }
