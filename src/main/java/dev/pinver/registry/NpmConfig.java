@@ -138,10 +138,37 @@ public final class NpmConfig {
         String user = settings.get(key + ":username");
         String password = settings.get(key + ":_password");
         if (user != null && !user.isEmpty() && password != null && !password.isEmpty()) {
-            String decoded = new String(Base64.getMimeDecoder().decode(password.strip()), StandardCharsets.UTF_8);
+            String decoded = new String(nodeBase64(password), StandardCharsets.UTF_8);
             return Optional.of(new Credentials.Basic(user, decoded));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Base64 as npm decodes {@code _password}, with Node's {@code Buffer.from(text, 'base64')}: characters
+     * outside the alphabet are skipped, the URL-safe {@code -} and {@code _} count, the first {@code =} ends
+     * the data, and a partial last group gives what bytes it holds.
+     */
+    static byte[] nodeBase64(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '=') {
+                break;
+            }
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/') {
+                digits.append(c);
+            } else if (c == '-' || c == '_') {
+                digits.append(c == '-' ? '+' : '/');
+            }
+        }
+        switch (digits.length() % 4) {
+            case 1 -> digits.setLength(digits.length() - 1); // six bits make no byte
+            case 2 -> digits.append("==");
+            case 3 -> digits.append('=');
+            default -> { }
+        }
+        return Base64.getDecoder().decode(digits.toString());
     }
 
     /** {@code //host[:port]/path} of a URL, the port only when not the scheme's default, as npm keys credentials. */

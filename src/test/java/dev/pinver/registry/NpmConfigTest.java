@@ -3,6 +3,7 @@ package dev.pinver.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -70,6 +71,24 @@ class NpmConfigTest {
             """)
     void environmentReferences(String text, String expanded) {
         assertEquals(expanded, NpmConfig.expand(text, Map.of("A", "1")));
+    }
+
+    /** Expected values are Node 20's {@code Buffer.from(text, 'base64').toString('latin1')}, as npm decodes {@code _password}. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            c2VjcmV0      | secret
+            `c2V jcmV0`   | secret
+            c2VjcmV       | secre
+            c2VjcmV0=     | secret
+            c2Vj=cmV0     | sec
+            c2Vj$cmV0     | secret
+            c2Vj-_        | secû
+            a             | ``
+            ab            | i
+            abc           | i·
+            """)
+    void passwordsDecodeAsNodeDecodesThem(String text, String decoded) {
+        assertEquals(decoded, new String(NpmConfig.nodeBase64(text), StandardCharsets.ISO_8859_1));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
