@@ -34,9 +34,12 @@ final class TomlReading {
         return text;
     }
 
-    /** The offset of a tomlj position (whose column counts code points). */
+    /**
+     * The offset of a tomlj position (whose column counts code points); the start of the file when there is
+     * none, as for a table tomlj made implicitly ({@code [a.b.c]} makes {@code a.b}).
+     */
     int offset(TomlPosition at) {
-        return lines.offsetOfCodePointColumn(at.line(), at.column());
+        return at == null ? 0 : lines.offsetOfCodePointColumn(at.line(), at.column());
     }
 
     /** Everything read, dependencies and problems each in file order. */

@@ -213,7 +213,10 @@ class PyprojectReaderTest {
                         List.of("2:9 in tool.poetry.group: expected a table, found an array"), List.of()),
                 Arguments.of("uv dev-dependencies not an array",
                         "[tool.uv]\ndev-dependencies = \"a\"\n",
-                        List.of("2:20 in tool.uv.dev-dependencies: expected an array, found a string"), List.of()));
+                        List.of("2:20 in tool.uv.dev-dependencies: expected an array, found a string"), List.of()),
+                Arguments.of("a group that is a table tomlj made implicitly, which has no position: the file's start",
+                        "[dependency-groups.dev.x]\ny = 1\n",
+                        List.of("1:1 in dependency-groups.dev: expected an array, found a table"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
