@@ -49,7 +49,8 @@ final class RegistryOptions {
         Path first = paths.get(0);
         Path projectDir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
         Map<String, String> configured = new LinkedHashMap<>();
-        Policies.repositoryFile(common, projectDir).registries().forEach((ecosystem, given) -> configured.put(ecosystem, given.value()));
+        Policies.repositoryFile(common, projectDir).registries()
+                .forEach((ecosystem, given) -> configured.put(ecosystem, given.value()));
         return Registries.clients(options(configured), projectDir, System.getenv());
     }
 

@@ -214,8 +214,9 @@ final class UpgradeCommand implements Callable<Integer> {
             return r;
         }
         NotesReport report = result.report();
+        int releases = report.releases().size();
         StringBuilder text = new StringBuilder("Release notes " + r.fromVersion() + " → " + r.newest().version()
-                + " (" + report.source() + "): " + report.releases().size() + (report.releases().size() == 1 ? " release" : " releases"));
+                + " (" + report.source() + "): " + releases + (releases == 1 ? " release" : " releases"));
         List<NotesReport.Flagged> flagged = report.flagged();
         if (!flagged.isEmpty()) {
             text.append(", flagged:");

@@ -7,13 +7,13 @@ import dev.pinver.manifest.Dependency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinver.manifest.SourceText;
+import dev.pinver.manifest.TomlParsing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.pinver.manifest.TomlParsing;
 
 /**
  * Finds and reads the lock file that records what a manifest resolved to, by each tool's convention:
