@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,12 +34,8 @@ record IndexFile(String version, String filename, Optional<Instant> uploaded, bo
     }
 
     static List<IndexFile> readAll(DataInput in) throws IOException {
-        int count = Reduction.readCount(in);
-        List<IndexFile> files = new ArrayList<>(Math.min(count, 1024));
-        for (int i = 0; i < count; i++) {
-            files.add(new IndexFile(Reduction.readString(in), Reduction.readString(in), Reduction.readOptionalInstant(in),
-                    in.readBoolean(), Reduction.readOptionalString(in), Reduction.readOptionalString(in)));
-        }
-        return files;
+        return Reduction.readList(in, file -> new IndexFile(Reduction.readString(file), Reduction.readString(file),
+                Reduction.readOptionalInstant(file), file.readBoolean(), Reduction.readOptionalString(file),
+                Reduction.readOptionalString(file)));
     }
 }

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -83,13 +82,11 @@ final class MavenAnswers {
                 }
             }
             Optional<Instant> lastUpdated = Reduction.readOptionalInstant(in);
-            int count = Reduction.readCount(in);
-            List<MavenRelease> releases = new ArrayList<>(Math.min(count, 1024));
-            for (int i = 0; i < count; i++) {
-                String version = Reduction.readString(in);
-                releases.add(new MavenRelease(version, MavenVersion.parse(version), Reduction.readString(in),
-                        Reduction.readOptionalInstant(in)));
-            }
+            List<MavenRelease> releases = Reduction.readList(in, release -> {
+                String version = Reduction.readString(release);
+                return new MavenRelease(version, MavenVersion.parse(version), Reduction.readString(release),
+                        Reduction.readOptionalInstant(release));
+            });
             return in.read() == -1 ? Optional.of(new MavenVersions(coordinates, releases, lastUpdated, List.of()))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -77,13 +77,11 @@ final class Packument {
             for (int i = Reduction.readCount(in); i > 0; i--) {
                 distTags.put(Reduction.readString(in), Reduction.readString(in));
             }
-            int count = Reduction.readCount(in);
-            List<NpmRelease> releases = new ArrayList<>(Math.min(count, 1024));
-            for (int i = 0; i < count; i++) {
-                String version = Reduction.readString(in);
-                releases.add(new NpmRelease(version, NpmVersion.parse(version), Reduction.readOptionalInstant(in),
-                        Reduction.readOptionalString(in)));
-            }
+            List<NpmRelease> releases = Reduction.readList(in, release -> {
+                String version = Reduction.readString(release);
+                return new NpmRelease(version, NpmVersion.parse(version), Reduction.readOptionalInstant(release),
+                        Reduction.readOptionalString(release));
+            });
             return new NpmPackage(name, releases, distTags, modified);
         }
     }

@@ -6,6 +6,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,6 +89,25 @@ interface Reduction<T> {
 
     static Optional<Instant> readOptionalInstant(DataInput in) throws IOException {
         return in.readBoolean() ? Optional.of(Instant.ofEpochSecond(in.readLong(), in.readInt())) : Optional.empty();
+    }
+
+    /** Reads one element of a list; see {@link #readList}. */
+    @FunctionalInterface
+    interface ElementReader<E> {
+        E read(DataInput in) throws IOException;
+    }
+
+    /**
+     * A list written as its size ({@code writeInt}) and then each element; the count is checked by
+     * {@link #readCount}, and the list does not grow ahead of the elements actually read.
+     */
+    static <E> List<E> readList(DataInput in, ElementReader<E> element) throws IOException {
+        int count = readCount(in);
+        List<E> list = new ArrayList<>(Math.min(count, 1024));
+        for (int i = 0; i < count; i++) {
+            list.add(element.read(in));
+        }
+        return list;
     }
 
     /** A count of items that follow, each taking at least one byte; rejects negative and absurd counts. */
