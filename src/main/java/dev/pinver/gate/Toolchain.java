@@ -2,6 +2,7 @@ package dev.pinver.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pinver.manifest.TomlParsing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 
 /**
  * The commands a gate runs in a checkout, in this order: {@code setup} (only when what it creates is
@@ -158,11 +157,10 @@ public record Toolchain(Optional<Setup> setup, Optional<LockCommand> lock, Optio
         Path pyproject = root.resolve("pyproject.toml");
         if (Files.isRegularFile(pyproject)) {
             try {
-                TomlParseResult toml = Toml.parse(pyproject);
-                if (!toml.hasErrors() && toml.isTable("tool.pytest")) {
+                if (TomlParsing.hasTable(Files.readString(pyproject), "tool.pytest")) {
                     return Optional.of("pyproject.toml has [tool.pytest]");
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 // unreadable: not evidence of pytest
             }
         }

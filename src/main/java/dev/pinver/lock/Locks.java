@@ -154,8 +154,7 @@ public final class Locks {
     }
 
     private static boolean declaresUvWorkspace(Path pyproject) throws IOException {
-        return TomlParsing.parse(Files.readString(pyproject))
-                .filter(toml -> !toml.hasErrors() && toml.isTable("tool.uv.workspace")).isPresent();
+        return TomlParsing.hasTable(Files.readString(pyproject), "tool.uv.workspace");
     }
 
     private static boolean declaresNpmWorkspaces(Path packageJson) throws IOException {

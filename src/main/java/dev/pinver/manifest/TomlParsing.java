@@ -16,6 +16,11 @@ public final class TomlParsing {
     private TomlParsing() {
     }
 
+    /** Whether {@code text} is TOML without errors that has the table at {@code dottedKey} ({@code tool.uv.workspace}). */
+    public static boolean hasTable(String text, String dottedKey) {
+        return parse(text).filter(toml -> !toml.hasErrors() && toml.isTable(dottedKey)).isPresent();
+    }
+
     /** The text parsed (perhaps with errors), or empty when the parser threw. */
     public static Optional<TomlParseResult> parse(String text) {
         try {
