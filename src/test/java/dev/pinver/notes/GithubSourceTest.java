@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pinver.Corpus;
+import dev.pinver.LocalWireMock;
 import dev.pinver.notes.NotesResult.Attempt;
 import dev.pinver.notes.NotesResult.Status;
 import dev.pinver.notes.SourceRef.Forge;
@@ -50,10 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GithubSourceTest {
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .failOnUnmatchedRequests(true)
-            .build();
+    static final WireMockExtension SERVER = LocalWireMock.server();
 
     private static final Repo ESBUILD = new Repo(Forge.GITHUB, "github.com", "evanw/esbuild", "");
     private static final Repo TOOLKIT = new Repo(Forge.GITHUB, "github.com", "acme/toolkit", "");

@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.pinver.LocalWireMock;
 import dev.pinver.registry.RegistryException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,10 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpReductionTest {
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .failOnUnmatchedRequests(true)
-            .build();
+    static final WireMockExtension SERVER = LocalWireMock.server();
 
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
 

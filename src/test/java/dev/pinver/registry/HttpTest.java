@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.pinver.LocalWireMock;
 import dev.pinver.registry.Http.Origin;
 import dev.pinver.registry.RegistryException.Reason;
 import java.io.ByteArrayOutputStream;
@@ -46,10 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpTest {
 
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .failOnUnmatchedRequests(true)
-            .build();
+    static final WireMockExtension SERVER = LocalWireMock.server();
 
     @TempDir
     Path cacheDir;
