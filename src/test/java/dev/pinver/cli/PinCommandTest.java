@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pinver.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -30,7 +30,7 @@ class PinCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"requirements", "pep621", "poetry", "pip-compile", "uv"})
     void pinMatchesTheGoldenFilesAndIsIdempotent(String name, @TempDir Path dir) throws IOException {
-        copy(GOLDEN.resolve(name).resolve("input"), dir);
+        TestFiles.copyTree(GOLDEN.resolve(name).resolve("input"), dir);
         Cli first = Cli.run("pin", dir.toString());
         assertEquals(0, first.exit(), first.out() + first.err());
         assertEquals(tree(GOLDEN.resolve(name).resolve("expected")), tree(dir), first.out() + first.err());
@@ -43,7 +43,7 @@ class PinCommandTest {
 
     @Test
     void afterPinCheckFindsNothingPinCouldFix(@TempDir Path dir) throws IOException {
-        copy(Path.of("fixtures/fastapi-app"), dir);
+        TestFiles.copyTree(Path.of("fixtures/fastapi-app"), dir);
         assertEquals(0, Cli.run("pin", dir.toString()).exit());
         JsonNode check = JSON.readTree(Cli.run("check", dir.toString(), "--format", "json").out());
         for (JsonNode f : check.get("findings")) {
@@ -56,7 +56,7 @@ class PinCommandTest {
 
     @Test
     void dryRunPrintsAUnifiedDiffAndWritesNothing(@TempDir Path dir) throws IOException {
-        copy(GOLDEN.resolve("requirements/input"), dir);
+        TestFiles.copyTree(GOLDEN.resolve("requirements/input"), dir);
         Map<String, String> before = tree(dir);
         Cli r = Cli.run("pin", "--dry-run", dir.toString());
         assertEquals(0, r.exit(), r.err());
@@ -68,17 +68,17 @@ class PinCommandTest {
 
     @Test
     void checkModeExitsOneWhenSomethingWouldChange(@TempDir Path dir) throws IOException {
-        copy(GOLDEN.resolve("pep621/input"), dir);
+        TestFiles.copyTree(GOLDEN.resolve("pep621/input"), dir);
         Map<String, String> before = tree(dir);
         assertEquals(1, Cli.run("pin", "--check", dir.toString()).exit());
         assertEquals(before, tree(dir));
-        copy(GOLDEN.resolve("pep621/expected"), dir);
+        TestFiles.copyTree(GOLDEN.resolve("pep621/expected"), dir);
         assertEquals(0, Cli.run("pin", "--check", dir.toString()).exit());
     }
 
     @Test
     void onlyPinsTheNamedPackagesAndJsonListsEachChange(@TempDir Path dir) throws IOException {
-        copy(GOLDEN.resolve("requirements/input"), dir);
+        TestFiles.copyTree(GOLDEN.resolve("requirements/input"), dir);
         Cli r = Cli.run("pin", "--only", "Uvicorn", "--format", "json", dir.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode changes = JSON.readTree(r.out()).get("changes");
@@ -91,7 +91,7 @@ class PinCommandTest {
 
     @Test
     void aHashedLineThatChangesIsWarnedAbout(@TempDir Path dir) throws IOException {
-        copy(GOLDEN.resolve("requirements/input"), dir);
+        TestFiles.copyTree(GOLDEN.resolve("requirements/input"), dir);
         Cli r = Cli.run("pin", dir.toString());
         assertTrue(r.err().contains("httpx carries --hash options"), r.err());
     }
@@ -153,18 +153,4 @@ class PinCommandTest {
         }
         return files;
     }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
 }

@@ -3,11 +3,10 @@ package dev.pinver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pinver.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +15,7 @@ class PinMavenTest {
 
     @Test
     void aParentsPropertyIsEditedInTheParentAndVerifiedThroughTheChild(@TempDir Path dir) throws IOException {
-        copy(Path.of("fixtures/maven-app"), dir);
+        TestFiles.copyTree(Path.of("fixtures/maven-app"), dir);
         String childBefore = Files.readString(dir.resolve("service/pom.xml"));
         Cli r = Cli.run("pin", dir.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
@@ -90,24 +89,11 @@ class PinMavenTest {
 
     @Test
     void onlyNamesMavenPackagesAsGroupAndArtifact(@TempDir Path dir) throws IOException {
-        copy(Path.of("fixtures/maven-app"), dir);
+        TestFiles.copyTree(Path.of("fixtures/maven-app"), dir);
         Cli r = Cli.run("pin", dir.toString(), "--only", "org.apache.commons:commons-text");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("pinned 1 spec in 1 file"), r.out());
         assertTrue(Files.readString(dir.resolve("service/pom.xml")).contains("<version>[1.10.0,2.0.0)</version>"));
         assertTrue(Files.readString(dir.resolve("pom.xml")).contains("<junit.version>[5.10,)</junit.version>"));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pinver.TestFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,20 +164,7 @@ class UpgradeMavenFixtureTest {
 
     /** The fixture's files, without what building it by hand leaves behind. */
     private static void copyFixture(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            files.filter(p -> !FIXTURE.relativize(p).startsWith("target") && !p.toString().endsWith(".jar")).forEach(p -> {
-                try {
-                    Path to = target.resolve(FIXTURE.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        TestFiles.copyTree(FIXTURE, target, p -> !p.startsWith("target") && !p.toString().endsWith(".jar"));
     }
 
     private static void delete(Path dir) throws IOException {

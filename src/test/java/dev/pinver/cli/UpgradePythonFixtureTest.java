@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pinver.TestFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,23 +132,8 @@ class UpgradePythonFixtureTest {
 
     /** The fixture's files, without what running it by hand leaves behind. */
     private static void copyFixture(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            files.filter(p -> !p.equals(FIXTURE))
-                    .filter(p -> Stream.iterate(FIXTURE.relativize(p), q -> q != null, Path::getParent)
-                            .noneMatch(q -> List.of("__pycache__", ".venv", "files").contains(q.getFileName().toString())))
-                    .forEach(p -> {
-                        try {
-                            Path to = target.resolve(FIXTURE.relativize(p).toString());
-                            if (Files.isDirectory(p)) {
-                                Files.createDirectories(to);
-                            } else {
-                                Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        }
+        TestFiles.copyTree(FIXTURE, target, p -> Stream.iterate(p, q -> q != null, Path::getParent)
+                .noneMatch(q -> List.of("__pycache__", ".venv", "files").contains(q.getFileName().toString())));
     }
 
     /** Skips, with the reason, unless python3 can make a virtualenv and run a pip that knows --python (22.3+). */

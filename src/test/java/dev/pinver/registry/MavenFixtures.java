@@ -1,14 +1,13 @@
 package dev.pinver.registry;
 
+import dev.pinver.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** The fixtures under src/test/resources/registry/maven: two file repositories and settings.xml files. */
 final class MavenFixtures {
@@ -28,15 +27,8 @@ final class MavenFixtures {
     static Path repository(String name, Path dir) {
         Path source = resource(name);
         Path target = dir.resolve(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
+        try {
+            TestFiles.copyTree(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
