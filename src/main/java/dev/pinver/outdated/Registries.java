@@ -120,6 +120,7 @@ public final class Registries {
             }
         }
         maven = maven.withRepositories(repositories);
+        maven = http.extraCaFile().map(maven::withExtraCaFile).orElse(maven);
         if (options.cacheDir().isPresent()) {
             maven = maven.withLocalRepository(options.cacheDir().get().resolve("maven"));
         }

@@ -2,6 +2,7 @@ package dev.pinver.registry;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.pinver.registry.HttpTransport.Answer;
 import dev.pinver.registry.RegistryException.Reason;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,44 +11,31 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.ZipException;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way pinver fetches registry data: {@code GET} over HTTPS (HTTP/2 where the server offers it,
- * a few connections per host shared by all requests), or a read of a {@code file://} URL. Per request it applies the rules of
+ * The one way pinver fetches registry data: {@code GET} over HTTPS ({@link HttpTransport}: HTTP/1.1 on
+ * kept-alive connections), or a read of a {@code file://} URL. Per request it applies the rules of
  * {@link HttpOptions}: a cap on concurrent requests per host, timeouts, retries with jittered backoff on
  * connection errors, timeouts, 5xx and 429 (honouring {@code Retry-After}), a size limit on the body
  * before and after gzip decompression, an on-disk cache with a TTL and conditional revalidation
@@ -63,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class Http {
 
     static final int MAX_REDIRECTS = 10;
-    static final int MAX_LANES = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
     private static final String USER_AGENT = "pinver/"
             + Optional.ofNullable(Http.class.getPackage().getImplementationVersion()).orElse("dev");
@@ -112,10 +99,6 @@ public final class Http {
     private record Target(URI uri, Optional<Credentials> credentials) {
     }
 
-    /** One HTTP answer: status, headers, and for 200 the decompressed body. */
-    private record Answer(int status, HttpHeaders headers, byte[] body) {
-    }
-
     /** A failure that another attempt may cure. */
     private static final class Retryable extends Exception {
         private static final long serialVersionUID = 1L;
@@ -130,21 +113,8 @@ public final class Http {
     private final HttpOptions options;
     private final Clock clock;
     private final HttpCache cache;
-    /**
-     * The clients requests are spread over, made on the first request that needs the network (an answer
-     * from the cache needs no TLS set-up). Each holds one HTTP/2 connection per host, and one connection's
-     * TLS records are decrypted one after the other, so there is one per processor (at most
-     * {@value #MAX_LANES}): tens of megabytes of packuments decrypt on every core.
-     */
-    private volatile List<HttpClient> lanes;
-    private final AtomicInteger nextLane = new AtomicInteger();
+    private final HttpTransport transport;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
-    /**
-     * Per HTTPS host and lane: done once the first exchange has its response headers (or has failed). The
-     * lane's other requests wait for it and then share its HTTP/2 connection; without the wait each
-     * concurrent request opens a connection of its own, and every TLS handshake costs CPU time.
-     */
-    private final Map<String, CompletableFuture<Void>> firstContact = new ConcurrentHashMap<>();
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
     public Http(HttpOptions options) {
@@ -156,43 +126,11 @@ public final class Http {
         this.options = options;
         this.clock = clock;
         this.cache = new HttpCache(options.cacheDir(), options.maxBodyBytes());
+        this.transport = new HttpTransport(options);
         options.hostCredentials().values().forEach(c -> secrets.addAll(c.secrets()));
         if (options.extraCaFile().isPresent()) {
-            lanes(); // a bad CA file is a usage error now, not at the first request
+            transport.tls(); // a bad CA file is a usage error now, not at the first request
         }
-    }
-
-    private List<HttpClient> lanes() {
-        List<HttpClient> made = lanes;
-        if (made == null) {
-            synchronized (this) {
-                made = lanes;
-                if (made == null) {
-                    SSLContext tls = TrustStores.context(options.extraCaFile());
-                    SSLParameters parameters = tls.getDefaultSSLParameters();
-                    if (!NativeAead.installed()) {
-                        parameters.setCipherSuites(chaChaFirst(parameters.getCipherSuites()));
-                    }
-                    int count = Math.max(1, Math.min(MAX_LANES, Math.min(options.maxPerHost(),
-                            Runtime.getRuntime().availableProcessors())));
-                    List<HttpClient> clients = new ArrayList<>();
-                    for (int i = 0; i < count; i++) {
-                        clients.add(HttpClient.newBuilder()
-                                .version(HttpClient.Version.HTTP_2)
-                                .connectTimeout(options.connectTimeout())
-                                .followRedirects(HttpClient.Redirect.NEVER)
-                                .proxy(options.proxy().selector())
-                                .sslContext(tls)
-                                .sslParameters(parameters)
-                                .build());
-                    }
-                    made = List.copyOf(clients);
-                    HttpClientsAtExit.register(made);
-                    lanes = made;
-                }
-            }
-        }
-        return made;
     }
 
     public HttpOptions options() {
@@ -440,26 +378,20 @@ public final class Http {
      */
     private Answer exchange(URI uri, String accept, Optional<Credentials> credentials,
             Optional<HttpCache.Entry> cached, boolean retryTooMany) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(options.requestTimeout())
-                .header("Accept", accept)
-                .header("Accept-Encoding", "gzip")
-                .header("User-Agent", USER_AGENT);
-        if (uri.getScheme().equalsIgnoreCase("http")) {
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        credentials.ifPresent(c -> builder.header("Authorization", c.header()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
+        headers.put("Accept-Encoding", "gzip");
+        headers.put("User-Agent", USER_AGENT);
+        credentials.ifPresent(c -> headers.put("Authorization", c.header()));
         cached.ifPresent(entry -> {
-            entry.etag().ifPresent(etag -> builder.header("If-None-Match", etag));
-            entry.lastModified().ifPresent(date -> builder.header("If-Modified-Since", date));
+            entry.etag().ifPresent(etag -> headers.put("If-None-Match", etag));
+            entry.lastModified().ifPresent(date -> headers.put("If-Modified-Since", date));
         });
-        HttpRequest request = builder.build();
         String shown = uri.toString();
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt == options.maxRetries();
             try {
-                Answer response = sendOnce(request);
+                Answer response = sendOnce(uri, headers);
                 int status = response.status();
                 if (last || ((status != 429 || !retryTooMany) && status < 500)) {
                     return response;
@@ -494,89 +426,29 @@ public final class Http {
         }
     }
 
-    private Answer sendOnce(HttpRequest request) throws Retryable {
-        URI uri = request.uri();
+    private Answer sendOnce(URI uri, Map<String, String> headers) throws Retryable {
         String shown = uri.toString();
         String host = uri.getHost().toLowerCase(Locale.ROOT) + ":" + port(uri);
-        List<HttpClient> clients = lanes();
-        int lane = Math.floorMod(nextLane.getAndIncrement(), clients.size());
-        Optional<CompletableFuture<Void>> mine = Optional.empty();
-        if (uri.getScheme().equalsIgnoreCase("https")) {
-            CompletableFuture<Void> gate = new CompletableFuture<>();
-            CompletableFuture<Void> first = firstContact.putIfAbsent(host + " " + lane, gate);
-            if (first == null) {
-                mine = Optional.of(gate);
-            } else {
-                awaitFirstContact(first, shown);
-            }
-        }
         Semaphore slots = perHost.computeIfAbsent(host, h -> new Semaphore(options.maxPerHost(), true));
         try {
             slots.acquire();
         } catch (InterruptedException e) {
-            mine.ifPresent(gate -> gate.complete(null));
             Thread.currentThread().interrupt();
             throw new RegistryException(Reason.CONNECTION, shown, "interrupted while waiting for a connection slot");
         }
-        CompletableFuture<HttpResponse<byte[]>> future = null;
         try {
-            HttpResponse.BodyHandler<byte[]> limited = LimitedBody.handler(options.maxBodyBytes());
-            Optional<CompletableFuture<Void>> gate = mine;
-            future = clients.get(lane).sendAsync(request, gate.isEmpty() ? limited : info -> {
-                gate.get().complete(null);
-                return limited.apply(info);
-            });
-            HttpResponse<byte[]> response = future.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            byte[] body = response.statusCode() == 200 ? decoded(response, shown) : new byte[0];
-            return new Answer(response.statusCode(), response.headers(), body);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new Retryable(Reason.TIMEOUT, "no complete answer within " + millis(options.requestTimeout()));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RegistryException(Reason.CONNECTION, shown, "interrupted");
-        } catch (ExecutionException | CancellationException e) {
-            throw failure(e.getCause() == null ? e : e.getCause(), shown);
+            Answer response = transport.get(uri, headers);
+            byte[] body = response.status() == 200 ? decoded(response, shown) : response.body();
+            return new Answer(response.status(), response.headers(), body);
+        } catch (IOException e) {
+            throw failure(e, shown);
         } finally {
-            mine.ifPresent(gate -> gate.complete(null));
             slots.release();
-        }
-    }
-
-    /**
-     * The same cipher suites, ChaCha20-Poly1305 first, for JVMs without {@link NativeAead}. Servers that
-     * follow the client's order then pick it over AES-GCM, which without the JIT's AES and GHASH
-     * intrinsics (a short run, or the C1-only JVM the launcher starts) costs about 40% more CPU time to
-     * decrypt: megabytes of packuments make that a second. Both are TLS 1.3's standard AEAD ciphers; nothing is disabled.
-     */
-    static String[] chaChaFirst(String[] suites) {
-        List<String> ordered = new ArrayList<>();
-        Arrays.stream(suites).filter(s -> s.contains("CHACHA20")).forEach(ordered::add);
-        Arrays.stream(suites).filter(s -> !s.contains("CHACHA20")).forEach(ordered::add);
-        return ordered.toArray(String[]::new);
-    }
-
-    /**
-     * Waits until the first exchange with a host has its headers, but no longer than the connect timeout:
-     * a server slow to answer its first request holds the others back by that much at most.
-     */
-    private void awaitFirstContact(CompletableFuture<Void> first, String shown) {
-        try {
-            first.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.debug("{}: not waiting longer for the first connection", shown);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException(Reason.CONNECTION, shown, "interrupted while waiting for a connection");
         }
     }
 
     private Retryable failure(Throwable error, String shown) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
         if (cause instanceof LimitedBody.TooLargeException) {
             throw new RegistryException(Reason.TOO_LARGE, shown, cause.getMessage());
         }
@@ -610,7 +482,7 @@ public final class Http {
         return d.toMillis() + " ms";
     }
 
-    private byte[] decoded(HttpResponse<byte[]> response, String shown) {
+    private byte[] decoded(Answer response, String shown) {
         String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
         return switch (encoding) {
             // "none" is not a registered coding, but some Jetty-based servers send it for an unencoded body
@@ -632,17 +504,24 @@ public final class Http {
         }
     }
 
+    /**
+     * The value of a fresh 200 answer, cached unless the server said {@code no-store}: with a kept
+     * reduction, only the reduction is stored (the body, tens of megabytes for npm packuments, would
+     * only be read again if the reduction were lost, and then it is fetched again instead); without one,
+     * the body.
+     */
     private <T> T store(String shown, String accept, Answer response, Function<Response, T> use,
             Optional<Reduction<T>> kept) {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         boolean noStore = response.headers().allValues("Cache-Control").stream()
                 .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("no-store"));
-        Optional<HttpCache.Entry> entry = noStore ? Optional.empty()
-                : cache.write(shown, accept, contentType, response.headers().firstValue("ETag"),
-                        response.headers().firstValue("Last-Modified"), clock.instant(), response.body());
         T value = use.apply(new Response(shown, contentType, response.body(), Origin.NETWORK));
-        if (entry.isPresent() && kept.isPresent()) {
-            cache.storeReduced(entry.get(), kept.get(), value);
+        if (!noStore) {
+            Optional<HttpCache.Entry> entry = cache.write(shown, accept, contentType, response.headers().firstValue("ETag"),
+                    response.headers().firstValue("Last-Modified"), clock.instant(), response.body(), kept.isEmpty());
+            if (entry.isPresent() && kept.isPresent()) {
+                cache.storeReduced(entry.get(), kept.get(), value);
+            }
         }
         return value;
     }

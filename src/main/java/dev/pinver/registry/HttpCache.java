@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code KEY}: a header line and one line of JSON metadata (URL, Accept, content type, validators,
  *       when it was stored or last revalidated, body length, and the body's generation {@code GEN}, a
  *       random name given to each new body);
- *   <li>{@code KEY-GEN}: the body;
+ *   <li>{@code KEY-GEN}: the body, unless the client keeps a reduction instead;
  *   <li>{@code KEY-GEN.NAME}: the body's {@link Reduction} {@code NAME}, when a client keeps one.
  * </ul>
  * Revalidation rewrites only the small metadata file; a new body gets a new generation, and the files of
@@ -142,15 +142,16 @@ final class HttpCache {
     }
 
     /**
-     * Stores a new body under a new generation and removes older ones.
+     * Stores a new answer under a new generation, with its body when {@code keepBody}, and removes older
+     * generations.
      *
      * @return the new entry; empty when it could not be written
      */
     Optional<Entry> write(String url, String accept, String contentType, Optional<String> etag,
-            Optional<String> lastModified, Instant storedAt, byte[] body) {
+            Optional<String> lastModified, Instant storedAt, byte[] body, boolean keepBody) {
         String generation = String.format("%016x", ThreadLocalRandom.current().nextLong());
         Entry entry = new Entry(url, accept, contentType, etag, lastModified, storedAt, body.length, generation);
-        if (!atomicWrite(bodyFile(entry), body) || !atomicWrite(metadataFile(url, accept), metadataBytes(entry))) {
+        if ((keepBody && !atomicWrite(bodyFile(entry), body)) || !atomicWrite(metadataFile(url, accept), metadataBytes(entry))) {
             return Optional.empty();
         }
         removeOtherGenerations(entry);

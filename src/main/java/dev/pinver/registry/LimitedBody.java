@@ -2,26 +2,19 @@ package dev.pinver.registry;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * A response body collected into memory up to a limit: it stops reading (and cancels the exchange) as
- * soon as more than {@code limit} bytes arrive, or at once when {@code Content-Length} announces more.
- * Bodies of statuses other than 200 are discarded. {@link #gunzip} decompresses under the same limit.
+ * Bodies read into memory up to a limit: reading stops as soon as more than the limit arrives.
+ * {@link #gunzip} decompresses under the same limit.
  */
-final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class LimitedBody {
 
-    /** The body went past the limit; carried through the client's future and turned into {@code TOO_LARGE}. */
+    /** The body went past the limit; becomes {@code TOO_LARGE}. */
     static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -30,78 +23,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    private final long limit;
-    /** The body so far: sized by {@code Content-Length} when the server announces it, so it is copied once. */
-    private byte[] bytes;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-    private int received;
-
-    private LimitedBody(long limit, long announced) {
-        this.limit = limit;
-        this.bytes = new byte[announced >= 0 && announced <= limit ? (int) announced : 8192];
-    }
-
-    /** The handler for one exchange: a limited body for 200, nothing for anything else. */
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
-        return info -> {
-            if (info.statusCode() != 200) {
-                return HttpResponse.BodySubscribers.replacing(new byte[0]);
-            }
-            long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            LimitedBody body = new LimitedBody(limit, announced);
-            if (announced > limit) {
-                body.result.completeExceptionally(new TooLargeException(
-                        "response of " + announced + " bytes exceeds the limit of " + limit + " bytes"));
-            }
-            return body;
-        };
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        if (result.isDone()) {
-            s.cancel();
-        } else {
-            s.request(Long.MAX_VALUE);
-        }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
-            return;
-        }
-        for (ByteBuffer buffer : buffers) {
-            int length = buffer.remaining();
-            if ((long) received + length > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLargeException(
-                        "response exceeds the limit of " + limit + " bytes; stopped reading"));
-                return;
-            }
-            if (received + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(received + length, 2L * bytes.length)));
-            }
-            buffer.get(bytes, received, length);
-            received += length;
-        }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-        result.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(received == bytes.length ? bytes : Arrays.copyOf(bytes, received));
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
+    private LimitedBody() {
     }
 
     /**
@@ -125,10 +47,31 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         while ((n = in.read(buffer)) != -1) {
             total += n;
             if (total > limit) {
-                throw new TooLargeException(what + " exceeds the limit of " + limit + " bytes");
+                throw new TooLargeException(what + " exceeds the limit of " + limit + " bytes; stopped reading");
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * All of {@code in}, which announced {@code length} bytes ({@code -1}: unknown), refusing more than
+     * {@code limit}: a known length is read straight into an array of that size.
+     *
+     * @throws EOFException when the body ends before its announced length
+     * @throws TooLargeException past the limit
+     */
+    static byte[] readLimited(InputStream in, long length, long limit, String what) throws IOException {
+        if (length < 0) {
+            return readLimited(in, limit, what);
+        }
+        if (length > limit) {
+            throw new TooLargeException(what + " of " + length + " bytes exceeds the limit of " + limit + " bytes");
+        }
+        byte[] body = in.readNBytes((int) length);
+        if (body.length < length) {
+            throw new EOFException(what + " ended after " + body.length + " of " + length + " bytes");
+        }
+        return body;
     }
 }

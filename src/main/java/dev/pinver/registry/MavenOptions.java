@@ -16,6 +16,7 @@ import java.util.Optional;
  *     profile repositories are added by the registry
  * @param offline read only what the local repository already holds (also when the settings say offline)
  * @param allowInsecureHttp read plain {@code http://} repositories too (refused otherwise, as Maven 3.8.1+ does)
+ * @param extraCaFile a PEM file of certificates trusted in addition to the platform's trust store
  * @param includeSnapshots list {@code -SNAPSHOT} versions too
  * @param refresh ask the repositories again even for metadata downloaded today (Maven's {@code -U});
  *     otherwise metadata is refreshed once a day, as Maven does
@@ -29,6 +30,7 @@ public record MavenOptions(
         List<MavenRepository> repositories,
         boolean offline,
         boolean allowInsecureHttp,
+        Optional<Path> extraCaFile,
         boolean includeSnapshots,
         boolean refresh,
         int parallelism,
@@ -45,6 +47,7 @@ public record MavenOptions(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(localRepository, "localRepository");
         repositories = List.copyOf(repositories);
+        Objects.requireNonNull(extraCaFile, "extraCaFile");
         Objects.requireNonNull(answerCache, "answerCache");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
@@ -53,48 +56,54 @@ public record MavenOptions(
 
     /** These settings, their local repository, Maven Central and the settings' repositories only, releases only, online. */
     public static MavenOptions of(MavenSettings settings) {
-        return new MavenOptions(settings, Optional.empty(), List.of(), false, false, false, false, DEFAULT_PARALLELISM,
-                Optional.empty());
+        return new MavenOptions(settings, Optional.empty(), List.of(), false, false, Optional.empty(), false, false,
+                DEFAULT_PARALLELISM, Optional.empty());
     }
 
     public MavenOptions withLocalRepository(Path path) {
-        return new MavenOptions(settings, Optional.of(path), repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism, answerCache);
+        return new MavenOptions(settings, Optional.of(path), repositories, offline, allowInsecureHttp, extraCaFile, includeSnapshots,
+                refresh, parallelism, answerCache);
     }
 
     public MavenOptions withRepositories(List<MavenRepository> pomRepositories) {
-        return new MavenOptions(settings, localRepository, pomRepositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism, answerCache);
+        return new MavenOptions(settings, localRepository, pomRepositories, offline, allowInsecureHttp, extraCaFile, includeSnapshots,
+                refresh, parallelism, answerCache);
     }
 
     public MavenOptions withOffline(boolean value) {
-        return new MavenOptions(settings, localRepository, repositories, value, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism, answerCache);
+        return new MavenOptions(settings, localRepository, repositories, value, allowInsecureHttp, extraCaFile, includeSnapshots,
+                refresh, parallelism, answerCache);
     }
 
     public MavenOptions withAllowInsecureHttp(boolean value) {
-        return new MavenOptions(settings, localRepository, repositories, offline, value, includeSnapshots, refresh, parallelism,
-                answerCache);
+        return new MavenOptions(settings, localRepository, repositories, offline, value, extraCaFile, includeSnapshots,
+                refresh, parallelism, answerCache);
     }
 
     public MavenOptions withIncludeSnapshots(boolean value) {
-        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, value, refresh, parallelism,
-                answerCache);
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, extraCaFile, value,
+                refresh, parallelism, answerCache);
     }
 
     public MavenOptions withRefresh(boolean value) {
-        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, value,
-                parallelism, answerCache);
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, extraCaFile, includeSnapshots,
+                value, parallelism, answerCache);
     }
 
     public MavenOptions withParallelism(int value) {
-        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                value, answerCache);
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, extraCaFile, includeSnapshots,
+                refresh, value, answerCache);
+    }
+
+    /** Also trusts the certificates of this PEM file. */
+    public MavenOptions withExtraCaFile(Path file) {
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, Optional.of(file),
+                includeSnapshots, refresh, parallelism, answerCache);
     }
 
     /** Keeps complete answers in {@code dir} for {@code ttl}. */
     public MavenOptions withAnswerCache(Path dir, Duration ttl) {
-        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, includeSnapshots, refresh,
-                parallelism, Optional.of(new AnswerCache(dir, ttl)));
+        return new MavenOptions(settings, localRepository, repositories, offline, allowInsecureHttp, extraCaFile, includeSnapshots,
+                refresh, parallelism, Optional.of(new AnswerCache(dir, ttl)));
     }
 }

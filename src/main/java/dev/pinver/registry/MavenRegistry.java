@@ -28,6 +28,7 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.metadata.DefaultMetadata;
 import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.Authentication;
+import org.eclipse.aether.repository.AuthenticationSelector;
 import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
@@ -112,7 +113,8 @@ public final class MavenRegistry implements AutoCloseable {
         this.layouts = supplier.getRepositoryLayoutProvider();
 
         List<String> notes = new ArrayList<>();
-        this.session = session(system, options, localRepository, offline, notes);
+        DefaultAuthenticationSelector credentials = credentials(settings, notes);
+        this.session = session(system, options, localRepository, offline, credentials);
 
         List<MavenEffectiveRepository> effective = new ArrayList<>();
         List<RemoteRepository> usable = new ArrayList<>();
@@ -125,7 +127,7 @@ public final class MavenRegistry implements AutoCloseable {
                     repository.getId(),
                     failures.redact(repository.getUrl()),
                     repository.getMirroredRepositories().stream().map(RemoteRepository::getId).toList(),
-                    repository.getAuthentication() != null || settings.servers().stream()
+                    credentials.getAuthentication(repository) != null || settings.servers().stream()
                             .anyMatch(s -> s.id().equals(repository.getId()) && !s.headers().isEmpty()),
                     proxy == null ? Optional.empty() : Optional.of(proxy.getHost() + ":" + proxy.getPort()),
                     refusal));
@@ -150,7 +152,7 @@ public final class MavenRegistry implements AutoCloseable {
     }
 
     private static RepositorySystemSession.CloseableSession session(RepositorySystem system, MavenOptions options,
-            Path localRepository, boolean offline, List<String> notes) {
+            Path localRepository, boolean offline, AuthenticationSelector credentials) {
         MavenSettings settings = options.settings();
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
@@ -159,7 +161,7 @@ public final class MavenRegistry implements AutoCloseable {
                 // lookups share a few TLS connections instead of opening one each
                 .setCache(new DefaultRepositoryCache())
                 .setMirrorSelector(mirrors(settings))
-                .setAuthenticationSelector(credentials(settings, notes))
+                .setAuthenticationSelector(withTls(credentials, new MavenTls(options.extraCaFile())))
                 .setProxySelector(proxies(settings))
                 .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_NOT_FOUND))
                 .setConfigProperty("aether.transport.http.userAgent", "pinver")
@@ -230,6 +232,11 @@ public final class MavenRegistry implements AutoCloseable {
             }
         }
         return selector;
+    }
+
+    /** Each repository's credentials, if any, and pinver's TLS. */
+    private static AuthenticationSelector withTls(AuthenticationSelector credentials, MavenTls tls) {
+        return repository -> new AuthenticationBuilder().addCustom(credentials.getAuthentication(repository)).addCustom(tls).build();
     }
 
     private static DefaultProxySelector proxies(MavenSettings settings) {

@@ -1,11 +1,7 @@
 package dev.pinver.registry;
 
 import dev.pinver.PinverException;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -153,20 +149,5 @@ public record ProxyConfig(Optional<InetSocketAddress> httpsProxy, Optional<InetS
             patternHost = pattern.substring(0, colon);
         }
         return host.equals(patternHost) || host.endsWith("." + patternHost);
-    }
-
-    /** This configuration as the selector the JDK's client consults for each connection. */
-    ProxySelector selector() {
-        return new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                return List.of(proxyFor(uri).<Proxy>map(a -> new Proxy(Proxy.Type.HTTP, a)).orElse(Proxy.NO_PROXY));
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-                // the request fails with its own error; there is no other proxy to try
-            }
-        };
     }
 }

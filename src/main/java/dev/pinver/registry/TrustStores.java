@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -39,16 +38,18 @@ final class TrustStores {
     private TrustStores() {
     }
 
-    static SSLContext context(Optional<Path> extraCaFile) {
+    /**
+     * The platform's trust store, plus the certificates of {@code extraCaFile} when given.
+     *
+     * @throws PinverException of kind {@code USAGE} when the CA file cannot be used or TLS is not available
+     */
+    static X509ExtendedTrustManager manager(Optional<Path> extraCaFile) {
         try {
             X509ExtendedTrustManager system = trustManager(null);
-            X509ExtendedTrustManager trust = system;
             if (extraCaFile.isPresent()) {
-                trust = new EitherTrustManager(system, trustManager(keyStore(extraCaFile.get())));
+                return new EitherTrustManager(system, trustManager(keyStore(extraCaFile.get())));
             }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            return context;
+            return system;
         } catch (GeneralSecurityException e) {
             throw new PinverException(PinverException.Kind.USAGE, "cannot set up TLS: " + e.getMessage());
         }

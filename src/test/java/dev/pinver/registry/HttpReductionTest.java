@@ -68,7 +68,11 @@ class HttpReductionTest {
         @Override
         public Summary reduce(Http.Response response) {
             reductions.incrementAndGet();
-            String[] words = new String(response.body(), UTF_8).trim().split("\\s+");
+            String text = new String(response.body(), UTF_8).trim();
+            if (text.isEmpty()) {
+                throw new RegistryException(Reason.MALFORMED, response.url(), "no words");
+            }
+            String[] words = text.split("\\s+");
             return new Summary(words.length, words[0]);
         }
 
@@ -123,9 +127,33 @@ class HttpReductionTest {
         assertEquals(1, words.reductions.get(), "the body was not read again");
         SERVER.verify(1, getRequestedFor(urlEqualTo("/doc")));
 
-        // the plain answer is still there for callers without a reduction
-        assertEquals("alpha beta gamma", new String(later.get(url("/doc"), "*/*").body(), UTF_8));
         assertTrue(Files.isRegularFile(reduced));
+    }
+
+    @Test
+    void aReducedAnswerKeepsOnlyItsReductionSoACallerWithoutOneFetchesTheBody() throws IOException {
+        SERVER.stubFor(get("/big").willReturn(ok("alpha beta gamma")));
+        Words words = new Words();
+        http(Duration.ofHours(1), T0).get(url("/big"), "*/*", Optional.empty(), words);
+        assertEquals(2, cacheFiles().size(), "metadata and reduction, no body: " + cacheFiles());
+        onlyFileEndingIn(".words.1");
+
+        assertEquals("alpha beta gamma", new String(http(Duration.ofHours(1), T0).get(url("/big"), "*/*").body(), UTF_8));
+        SERVER.verify(2, getRequestedFor(urlEqualTo("/big")));
+        // that answer is a new generation with its body; the next reduced read reduces it without a request
+        assertEquals(new Words.Summary(3, "alpha"), http(Duration.ofHours(1), T0).get(url("/big"), "*/*", Optional.empty(), words));
+        assertEquals(2, words.reductions.get());
+        SERVER.verify(2, getRequestedFor(urlEqualTo("/big")));
+    }
+
+    @Test
+    void anAnswerThatDoesNotReduceIsNotCached() throws IOException {
+        SERVER.stubFor(get("/bad").willReturn(ok("")));
+        Words words = new Words();
+        assertThrows(RegistryException.class, () -> http(Duration.ofHours(1), T0).get(url("/bad"), "*/*", Optional.empty(), words));
+        assertEquals(List.of(), cacheFiles());
+        assertThrows(RegistryException.class, () -> http(Duration.ofHours(1), T0).get(url("/bad"), "*/*", Optional.empty(), words));
+        SERVER.verify(2, getRequestedFor(urlEqualTo("/bad")));
     }
 
     @Test
@@ -142,22 +170,21 @@ class HttpReductionTest {
     }
 
     @Test
-    void aRevalidatedEntryKeepsItsReductionAndItsBodyFile() throws IOException {
+    void aRevalidatedEntryKeepsItsReduction() throws IOException {
         SERVER.stubFor(get("/rev").withHeader("If-None-Match", absent())
                 .willReturn(ok("same old text").withHeader("ETag", "\"v1\"")));
         SERVER.stubFor(get("/rev").withHeader("If-None-Match", equalTo("\"v1\""))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
         Words words = new Words();
         http(Duration.ofMinutes(10), T0).get(url("/rev"), "*/*", Optional.empty(), words);
-        Path body = cacheFiles().stream().filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}-[0-9a-f]{16}"))
-                .findFirst().orElseThrow();
+        Path reduced = onlyFileEndingIn(".words.1");
         FileTime written = FileTime.from(T0.minus(Duration.ofDays(1)));
-        Files.setLastModifiedTime(body, written);
+        Files.setLastModifiedTime(reduced, written);
 
         Instant stale = T0.plus(Duration.ofMinutes(20));
         assertEquals(new Words.Summary(3, "same"), http(Duration.ofMinutes(10), stale).get(url("/rev"), "*/*", Optional.empty(), words));
-        assertEquals(1, words.reductions.get(), "a 304 does not read the body");
-        assertEquals(written, Files.getLastModifiedTime(body), "a 304 rewrites only the metadata");
+        assertEquals(1, words.reductions.get(), "a 304 does not reduce again");
+        assertEquals(written, Files.getLastModifiedTime(reduced), "a 304 rewrites only the metadata");
         SERVER.verify(1, getRequestedFor(urlEqualTo("/rev")).withHeader("If-None-Match", equalTo("\"v1\"")));
 
         // the revalidation restarted the TTL
@@ -173,17 +200,17 @@ class HttpReductionTest {
                 .willReturn(ok("second version of the text")));
         Words words = new Words();
         http(Duration.ofMinutes(10), T0).get(url("/new"), "*/*", Optional.empty(), words);
-        assertEquals(3, cacheFiles().size(), "metadata, body, reduction: " + cacheFiles());
+        assertEquals(2, cacheFiles().size(), "metadata and reduction: " + cacheFiles());
         Words.Summary changed = http(Duration.ofMinutes(10), T0.plus(Duration.ofHours(1))).get(url("/new"), "*/*", Optional.empty(), words);
         assertEquals(new Words.Summary(5, "second"), changed);
         assertEquals(2, words.reductions.get());
-        assertEquals(3, cacheFiles().size(), "the first body and its reduction are gone: " + cacheFiles());
+        assertEquals(2, cacheFiles().size(), "the first reduction is gone: " + cacheFiles());
         assertEquals("second version of the text",
                 new String(http(Duration.ofHours(2), T0.plus(Duration.ofHours(1))).get(url("/new"), "*/*").body(), UTF_8));
     }
 
     @Test
-    void aDamagedReductionIsMadeAgainFromTheBody() throws IOException {
+    void aDamagedReductionIsFetchedAgain() throws IOException {
         SERVER.stubFor(get("/dmg").willReturn(ok("four words right here")));
         Words words = new Words();
         http(Duration.ofHours(1), T0).get(url("/dmg"), "*/*", Optional.empty(), words);
@@ -193,12 +220,18 @@ class HttpReductionTest {
         Files.write(reduced, bytes);
         assertEquals(new Words.Summary(4, "four"), http(Duration.ofHours(1), T0).get(url("/dmg"), "*/*", Optional.empty(), words));
         assertEquals(2, words.reductions.get());
-        Files.write(reduced, "pinver-reduced 1\n".getBytes(UTF_8));
+        SERVER.verify(2, getRequestedFor(urlEqualTo("/dmg")));
+        Files.write(onlyFileEndingIn(".words.1"), "pinver-reduced 1\n".getBytes(UTF_8));
         assertEquals(new Words.Summary(4, "four"), http(Duration.ofHours(1), T0).get(url("/dmg"), "*/*", Optional.empty(), words));
         assertEquals(3, words.reductions.get());
         assertEquals(new Words.Summary(4, "four"), http(Duration.ofHours(1), T0).get(url("/dmg"), "*/*", Optional.empty(), words));
-        assertEquals(3, words.reductions.get(), "the rewritten reduction is used again");
-        SERVER.verify(1, getRequestedFor(urlEqualTo("/dmg")));
+        assertEquals(3, words.reductions.get(), "the new reduction is used");
+        SERVER.verify(3, getRequestedFor(urlEqualTo("/dmg")));
+        RegistryException offline = assertThrows(RegistryException.class, () -> {
+            Files.write(onlyFileEndingIn(".words.1"), new byte[0]);
+            http(Duration.ofHours(1), T0, true).get(url("/dmg"), "*/*", Optional.empty(), words);
+        });
+        assertEquals(Reason.OFFLINE, offline.reason());
     }
 
     @Test

@@ -2,16 +2,18 @@ package dev.pinver.registry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.pinver.PinverException;
+import dev.pinver.TestCertificates;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +24,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * HTTPS with a private CA: a WireMock server on 127.0.0.1 presents a certificate made for this run by
@@ -38,36 +44,30 @@ class HttpTlsTest {
 
     private static WireMockServer server;
     private static Path pem;
+    /** A server whose certificate names another host only. */
+    private static WireMockServer elsewhere;
+    private static Path elsewherePem;
 
     @BeforeAll
     static void start() throws Exception {
-        Path keystore = keys.resolve("server.p12");
+        TestCertificates.Certificate certificate = TestCertificates.make(keys, "server", "ip:127.0.0.1,dns:localhost");
         pem = keys.resolve("ca.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=pinver test",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-file", pem.toString());
-        Files.writeString(pem, "# a comment before the certificate\n" + Files.readString(pem));
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(keystore.toString()).keystorePassword("changeit").keyManagerPassword("changeit").keystoreType("PKCS12"));
-        server.start();
+        Files.writeString(pem, "# a comment before the certificate\n" + Files.readString(certificate.pem()));
+        server = TestCertificates.httpsServer(certificate);
         server.stubFor(get("/simple/").willReturn(ok("secure")));
+        TestCertificates.Certificate other = TestCertificates.make(keys, "elsewhere", "dns:elsewhere.invalid");
+        elsewherePem = other.pem();
+        elsewhere = TestCertificates.httpsServer(other);
         for (int i = 0; i < 24; i++) {
             server.stubFor(get("/many/" + i).willReturn(ok(String.valueOf(i)).withFixedDelay(50)));
         }
     }
 
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "keytool failed: " + output);
-    }
-
     @AfterAll
     static void stop() {
+        if (elsewhere != null) {
+            elsewhere.stop();
+        }
         if (server != null) {
             assertEquals(List.of(), server.findAllUnmatchedRequests());
             server.stop();
@@ -88,6 +88,36 @@ class HttpTlsTest {
         RegistryException e = assertThrows(RegistryException.class, () -> http.get(url(), "text/html"));
         assertEquals(RegistryException.Reason.TLS, e.reason());
         assertTrue(e.getMessage().startsWith(url() + ": TLS failure: "), e.getMessage());
+    }
+
+    @Test
+    void aCertificateForAnotherHostIsRefusedEvenFromATrustedCa(@TempDir Path cache) {
+        Http http = new Http(HttpOptions.defaults(Map.of()).withCacheDir(cache).withExtraCaFile(elsewherePem));
+        String url = "https://127.0.0.1:" + elsewhere.httpsPort() + "/x";
+        RegistryException e = assertThrows(RegistryException.class, () -> http.get(url, "text/html"));
+        assertEquals(RegistryException.Reason.TLS, e.reason());
+    }
+
+    /** BoringSSL's TLS and the JDK's (used where Conscrypt has no native library) check the same things. */
+    @ParameterizedTest(name = "native TLS: {0}")
+    @ValueSource(booleans = {true, false})
+    void bothTlsImplementationsCheckTheChainAndTheHostName(boolean nativeTls, @TempDir Path cache) throws IOException {
+        assumeTrue(!nativeTls || TlsSockets.nativeAvailable(), "Conscrypt has no native library for this platform");
+        HttpOptions options = HttpOptions.defaults(Map.of()).withCacheDir(cache).withExtraCaFile(pem);
+        HttpTransport transport = new HttpTransport(options, nativeTls);
+        assertEquals(nativeTls, transport.tls().getClass().getName().startsWith("org.conscrypt."), transport.tls().getClass().getName());
+        HttpTransport.Answer answer = transport.get(URI.create(url()), Map.of());
+        assertEquals(200, answer.status());
+        assertEquals("secure", new String(answer.body(), UTF_8));
+
+        URI elsewhereUrl = URI.create("https://127.0.0.1:" + elsewhere.httpsPort() + "/x");
+        SSLHandshakeException untrusted = assertThrows(SSLHandshakeException.class, () -> transport.get(elsewhereUrl, Map.of()));
+        assertTrue(untrusted.getMessage().contains("PKIX") || untrusted.getMessage().contains("certification path"), untrusted.getMessage());
+
+        HttpTransport trusting = new HttpTransport(options.withExtraCaFile(elsewherePem), nativeTls);
+        SSLPeerUnverifiedException wrongHost = assertThrows(SSLPeerUnverifiedException.class, () -> trusting.get(elsewhereUrl, Map.of()));
+        assertEquals("the server's certificate is not for 127.0.0.1", wrongHost.getMessage());
+        assertEquals(List.of(), elsewhere.findAll(RequestPatternBuilder.allRequests()), "no request reached the wrong host");
     }
 
     @Test
@@ -115,7 +145,7 @@ class HttpTlsTest {
     }
 
     @Test
-    void aFailedFirstContactReleasesTheRequestsWaitingForIt(@TempDir Path cache) throws Exception {
+    void concurrentRequestsToAnUntrustedServerAllFailQuicklyAsTls(@TempDir Path cache) throws Exception {
         Http http = new Http(HttpOptions.defaults(Map.of()).withCacheDir(cache)
                 .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(30)));
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -133,16 +163,7 @@ class HttpTlsTest {
             pool.shutdownNow();
         }
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(elapsedMs < 10_000, "the others waited out the 20 s connect timeout: " + elapsedMs + " ms");
-    }
-
-    @Test
-    void chaChaComesFirstAndNoSuiteIsDropped() {
-        assertArrayEquals(new String[] {"TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-            "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"},
-                Http.chaChaFirst(new String[] {"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
-                    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"}));
-        assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256"}, Http.chaChaFirst(new String[] {"TLS_AES_128_GCM_SHA256"}));
+        assertTrue(elapsedMs < 10_000, "some waited out the 20 s connect timeout: " + elapsedMs + " ms");
     }
 
     @Test
