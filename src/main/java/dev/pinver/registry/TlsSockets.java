@@ -49,7 +49,7 @@ final class TlsSockets {
             } else {
                 context = SSLContext.getInstance("TLS");
             }
-            context.init(null, new TrustManager[] {trust}, null);
+            context.init(null, new TrustManager[] {new ChainsCheckedOnce(trust)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new PinverException(PinverException.Kind.USAGE, "cannot set up TLS: " + e.getMessage());
