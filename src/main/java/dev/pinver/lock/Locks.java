@@ -39,7 +39,10 @@ public final class Locks {
     /** The lock files tried beside a {@code package.json}, in order (npm prefers the shrinkwrap). */
     public static final List<String> NPM_LOCKS = List.of("npm-shrinkwrap.json", "package-lock.json");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: Jackson's mapper costs ~30 ms of class initialisation, and most runs never read an ancestor's package.json. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private Locks() {
     }
@@ -158,7 +161,7 @@ public final class Locks {
     }
 
     private static boolean declaresNpmWorkspaces(Path packageJson) throws IOException {
-        JsonNode root = JSON.readTree(Files.readString(packageJson));
+        JsonNode root = Json.MAPPER.readTree(Files.readString(packageJson));
         JsonNode workspaces = root == null ? null : root.get("workspaces");
         return workspaces != null && (workspaces.isArray() || workspaces.isObject());
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocketFactory;
@@ -49,15 +50,18 @@ final class HttpTransport {
     private static boolean defaultSet;
 
     private final HttpOptions options;
-    private final boolean nativeTls;
+    private final BooleanSupplier nativeTls;
     private volatile SSLSocketFactory tls;
 
     HttpTransport(HttpOptions options) {
-        this(options, TlsSockets.nativeAvailable());
+        this(options, TlsSockets::nativeAvailable);
     }
 
-    /** With BoringSSL's TLS or the JDK's as asked ({@code nativeTls} needs {@link TlsSockets#nativeAvailable}). */
-    HttpTransport(HttpOptions options, boolean nativeTls) {
+    /**
+     * With BoringSSL's TLS or the JDK's as {@code nativeTls} says when the first HTTPS exchange asks (true
+     * needs {@link TlsSockets#nativeAvailable}, which loads the native library).
+     */
+    HttpTransport(HttpOptions options, BooleanSupplier nativeTls) {
         this.options = options;
         this.nativeTls = nativeTls;
     }
@@ -73,7 +77,7 @@ final class HttpTransport {
             synchronized (this) {
                 made = tls;
                 if (made == null) {
-                    made = TlsSockets.context(options.extraCaFile(), nativeTls).getSocketFactory();
+                    made = TlsSockets.context(options.extraCaFile(), nativeTls.getAsBoolean()).getSocketFactory();
                     synchronized (HttpTransport.class) {
                         if (!defaultSet) {
                             HttpsURLConnection.setDefaultSSLSocketFactory(made);

@@ -104,7 +104,7 @@ class HttpTlsTest {
     void bothTlsImplementationsCheckTheChainAndTheHostName(boolean nativeTls, @TempDir Path cache) throws IOException {
         assumeTrue(!nativeTls || TlsSockets.nativeAvailable(), "Conscrypt has no native library for this platform");
         HttpOptions options = HttpOptions.defaults(Map.of()).withCacheDir(cache).withExtraCaFile(pem);
-        HttpTransport transport = new HttpTransport(options, nativeTls);
+        HttpTransport transport = new HttpTransport(options, () -> nativeTls);
         assertEquals(nativeTls, transport.tls().getClass().getName().startsWith("org.conscrypt."), transport.tls().getClass().getName());
         HttpTransport.Answer answer = transport.get(URI.create(url()), Map.of());
         assertEquals(200, answer.status());
@@ -114,7 +114,7 @@ class HttpTlsTest {
         SSLHandshakeException untrusted = assertThrows(SSLHandshakeException.class, () -> transport.get(elsewhereUrl, Map.of()));
         assertTrue(untrusted.getMessage().contains("PKIX") || untrusted.getMessage().contains("certification path"), untrusted.getMessage());
 
-        HttpTransport trusting = new HttpTransport(options.withExtraCaFile(elsewherePem), nativeTls);
+        HttpTransport trusting = new HttpTransport(options.withExtraCaFile(elsewherePem), () -> nativeTls);
         SSLPeerUnverifiedException wrongHost = assertThrows(SSLPeerUnverifiedException.class, () -> trusting.get(elsewhereUrl, Map.of()));
         assertEquals("the server's certificate is not for 127.0.0.1", wrongHost.getMessage());
         assertEquals(List.of(), elsewhere.findAll(RequestPatternBuilder.allRequests()), "no request reached the wrong host");
