@@ -56,16 +56,8 @@ final class RegistryOptions {
 
     /** {@code outdated}'s service over these clients. */
     static OutdatedService outdated(CheckService checker, Registries.Clients clients) {
-        return new OutdatedService(checker, Registries.sources(clients), Clock.systemUTC(), CONCURRENCY);
+        return new OutdatedService(checker, Registries.sources(clients), Clock.systemUTC());
     }
-
-    /**
-     * How many packages are asked about at once (the HTTP layer bounds each host further): four per
-     * processor, 8 to 32. Reading answers is work for the processor (tens of megabytes of npm packuments
-     * are decrypted and parsed), so more threads than that only compete: on 2 processors, 8 at once
-     * measured ~10% faster than 32 on the bench's 40 packuments.
-     */
-    static final int CONCURRENCY = Math.max(8, Math.min(32, 4 * Runtime.getRuntime().availableProcessors()));
 
     /** These options over {@code configured}, the registries a policy file names by ecosystem. */
     Registries.Options options(Map<String, String> configured) {

@@ -142,7 +142,7 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         CheckService checker = new CheckService(Policies.resolver(common));
         Registries.Clients clients = registry.clients(List.of(path), common);
-        Releases releases = new Releases(Registries.sources(clients), RegistryOptions.CONCURRENCY);
+        Releases releases = new Releases(Registries.sources(clients));
         UpgradePlan plan = new UpgradePlanner(checker, releases, Clock.systemUTC())
                 .plan(repository, List.of(path), packages, parseLevel(), group);
         CheckText.writeProblems(plan.problems(), err);

@@ -2,6 +2,7 @@ package dev.pinver.outdated;
 
 import dev.pinver.policy.Release;
 import dev.pinver.registry.MavenFailure;
+import dev.pinver.registry.MavenOptions;
 import dev.pinver.registry.MavenOutcome;
 import dev.pinver.registry.MavenRegistry;
 import dev.pinver.registry.MavenVersions;
@@ -28,6 +29,12 @@ final class MavenSource implements ReleaseSource {
             registry = open.get();
         }
         return registry;
+    }
+
+    /** Resolver's lookups fetch small metadata files and mostly wait on the repository. */
+    @Override
+    public int concurrency() {
+        return MavenOptions.DEFAULT_PARALLELISM;
     }
 
     @Override

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -38,17 +36,12 @@ public final class OutdatedService {
     private final CheckService checker;
     private final Releases releases;
     private final Clock clock;
-    private final int concurrency;
 
-    /**
-     * @param sources the registry of each ecosystem; an ecosystem without one is reported as an error per package
-     * @param concurrency how many packages are asked about at once (the HTTP layer bounds each host further)
-     */
-    public OutdatedService(CheckService checker, Map<Ecosystem, ReleaseSource> sources, Clock clock, int concurrency) {
+    /** @param sources the registry of each ecosystem; an ecosystem without one is reported as an error per package */
+    public OutdatedService(CheckService checker, Map<Ecosystem, ReleaseSource> sources, Clock clock) {
         this.checker = checker;
-        this.releases = new Releases(sources, concurrency);
+        this.releases = new Releases(sources);
         this.clock = clock;
-        this.concurrency = concurrency;
     }
 
     /**
@@ -62,15 +55,8 @@ public final class OutdatedService {
             byKey.computeIfAbsent(new Releases.Key(deps.get(i).ecosystem(), deps.get(i).name()), k -> new ArrayList<>()).add(i);
         }
         total.accept(byKey.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, byKey.size())), r -> {
-            Thread t = new Thread(r, "pinver-registry");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // the registries are asked first; lock files and policies are read meanwhile, here, in order
-            Map<Releases.Key, CompletableFuture<ReleaseSource.Answer>> answers = new LinkedHashMap<>();
-            byKey.keySet().forEach(key -> answers.put(key, CompletableFuture.supplyAsync(() -> releases.answer(key), pool)));
+        // the registries are asked first; lock files and policies are read meanwhile, here, in order
+        try (Releases.Asking asking = releases.ask(byKey.keySet())) {
             List<Problem> problems = new ArrayList<>(loaded.allProblems());
             Map<Path, Optional<LockedVersions>> locks = new HashMap<>();
             List<Task> tasks = new ArrayList<>();
@@ -84,20 +70,19 @@ public final class OutdatedService {
             Instant now = clock.instant();
             OutdatedReport.Row[] rows = new OutdatedReport.Row[deps.size()];
             List<CompletableFuture<Void>> classified = new ArrayList<>();
-            answers.forEach((key, answer) -> classified.add(answer.thenAcceptAsync(a -> {
+            // each package is classified on the thread that fetched it, as soon as its answer is there
+            asking.answers().forEach((key, answer) -> classified.add(answer.thenAccept(a -> {
                 for (int i : byKey.get(key)) {
                     rows[i] = tasks.get(i).row(a, now);
                 }
                 progress.run();
-            }, pool)));
+            })));
             try {
                 CompletableFuture.allOf(classified.toArray(CompletableFuture[]::new)).join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             return new OutdatedReport(loaded.manifests().size(), List.of(rows), problems);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

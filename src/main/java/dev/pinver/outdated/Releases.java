@@ -4,6 +4,8 @@ import dev.pinver.PinverException;
 import dev.pinver.manifest.Ecosystem;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,39 +21,67 @@ public final class Releases {
     }
 
     private final Map<Ecosystem, ReleaseSource> sources;
-    private final int concurrency;
+
+    /** @param sources the registry of each ecosystem; an ecosystem without one answers with an error per package */
+    public Releases(Map<Ecosystem, ReleaseSource> sources) {
+        this.sources = Map.copyOf(sources);
+    }
 
     /**
-     * @param sources the registry of each ecosystem; an ecosystem without one answers with an error per package
-     * @param concurrency how many packages are asked about at once (the HTTP layer bounds each host further)
+     * Questions in flight: each package's answer to come, asked on one thread pool per ecosystem, of its
+     * source's {@link ReleaseSource#concurrency()}. Closing stops the pools.
      */
-    public Releases(Map<Ecosystem, ReleaseSource> sources, int concurrency) {
-        this.sources = Map.copyOf(sources);
-        this.concurrency = concurrency;
+    public static final class Asking implements AutoCloseable {
+        private final Map<Key, CompletableFuture<ReleaseSource.Answer>> answers = new LinkedHashMap<>();
+        private final List<ExecutorService> pools = new ArrayList<>();
+
+        /** Each package's answer to come, in the order asked. */
+        public Map<Key, CompletableFuture<ReleaseSource.Answer>> answers() {
+            return answers;
+        }
+
+        @Override
+        public void close() {
+            pools.forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    /** Asks about every package in the background; close the result when done with it. */
+    public Asking ask(Collection<Key> keys) {
+        Asking asking = new Asking();
+        Map<Ecosystem, ExecutorService> pools = new EnumMap<>(Ecosystem.class);
+        for (Key key : keys) {
+            ExecutorService pool = pools.computeIfAbsent(key.ecosystem(), ecosystem -> {
+                long packages = keys.stream().filter(k -> k.ecosystem() == ecosystem).count();
+                int threads = (int) Math.max(1, Math.min(packages, concurrency(ecosystem)));
+                ExecutorService made = Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "pinver-registry");
+                    t.setDaemon(true);
+                    return t;
+                });
+                asking.pools.add(made);
+                return made;
+            });
+            asking.answers.put(key, CompletableFuture.supplyAsync(() -> answer(key), pool));
+        }
+        return asking;
+    }
+
+    private int concurrency(Ecosystem ecosystem) {
+        ReleaseSource source = sources.get(ecosystem);
+        return source == null ? 1 : source.concurrency();
     }
 
     /** Every package's answer; {@code progress} runs once per package answered. */
     public Map<Key, ReleaseSource.Answer> fetch(Collection<Key> keys, Runnable progress) {
         Map<Key, ReleaseSource.Answer> answers = new ConcurrentHashMap<>();
-        if (keys.isEmpty()) {
-            return answers;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, keys.size())), r -> {
-            Thread t = new Thread(r, "pinver-registry");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (Asking asking = ask(keys)) {
             List<CompletableFuture<Void>> all = new ArrayList<>();
-            for (Key key : keys) {
-                all.add(CompletableFuture.runAsync(() -> {
-                    answers.put(key, answer(key));
-                    progress.run();
-                }, pool));
-            }
+            asking.answers().forEach((key, answer) -> all.add(answer.thenAccept(a -> {
+                answers.put(key, a);
+                progress.run();
+            })));
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        } finally {
-            pool.shutdownNow();
         }
         return answers;
     }

@@ -39,12 +39,20 @@ class OutdatedServiceOrderTest {
         Http http = new Http(HttpOptions.defaults(Map.of()).withCacheDir(dir.resolve("cache")).withOffline(true));
         NpmSource npm = new NpmSource(new NpmRegistry(http,
                 NpmConfig.load(dir, dir, Map.of()).withRegistry(REGISTRY.toUri().toString())));
-        ReleaseSource counted = name -> {
-            asked.merge(name, 1, Integer::sum);
-            return npm.releases(name);
+        ReleaseSource counted = new ReleaseSource() {
+            @Override
+            public Answer releases(String name) {
+                asked.merge(name, 1, Integer::sum);
+                return npm.releases(name);
+            }
+
+            @Override
+            public int concurrency() {
+                return concurrency;
+            }
         };
         return new OutdatedService(new CheckService(manifest -> Presets.load(Presets.DEFAULT).orElseThrow()),
-                Map.of(Ecosystem.NPM, counted), CLOCK, concurrency);
+                Map.of(Ecosystem.NPM, counted), CLOCK);
     }
 
     private Path project(String name, String dependencies) throws IOException {

@@ -38,7 +38,7 @@ class OutdatedServiceTest {
                 Optional.empty());
         Map<Ecosystem, ReleaseSource> sources = Registries.sources(options, Path.of("."),
                 Map.of("PIP_CONFIG_FILE", "/dev/null", "HOME", cache.toString()));
-        return new OutdatedService(new CheckService(m -> Presets.load(null).orElseThrow()), sources, CLOCK, 8);
+        return new OutdatedService(new CheckService(m -> Presets.load(null).orElseThrow()), sources, CLOCK);
     }
 
     private static Outdated row(OutdatedReport report, String name) {
