@@ -133,8 +133,11 @@ final class HttpTransport {
             if (status < 0) {
                 throw new IOException("not an HTTP answer");
             }
-            byte[] body = status == 200 ? body(connection) : drain(connection);
-            return new Answer(status, headers(connection), body);
+            if (status == 200) {
+                return new Answer(status, headers(connection), body(connection));
+            }
+            drain(connection, status);
+            return new Answer(status, headers(connection), new byte[0]);
         } catch (IOException e) {
             connection.disconnect();
             if (wrongHost.get()) {
@@ -155,18 +158,20 @@ final class HttpTransport {
         }
     }
 
-    /** Reads a short error body to its end, so that the connection goes back to the pool; a long one closes it. */
-    private static byte[] drain(HttpURLConnection connection) throws IOException {
-        InputStream in = connection.getErrorStream();
+    /**
+     * Reads the short body of an answer other than 200 (a redirect's, an error's) to its end and drops it,
+     * so that the connection goes back to the pool; a long one closes the connection instead.
+     */
+    private static void drain(HttpURLConnection connection, int status) throws IOException {
+        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
         if (in == null) {
-            return new byte[0];
+            return;
         }
         try (in) {
             if (in.skip(DRAINED) >= DRAINED || in.read() != -1) {
                 connection.disconnect();
             }
         }
-        return new byte[0];
     }
 
     private static HttpHeaders headers(HttpURLConnection connection) {
