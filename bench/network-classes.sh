@@ -24,7 +24,7 @@ run npm-network "$peers/package.json"
 run npm-offline "$peers/package.json" --offline
 run mvn-network "$work/mvn/pom.xml"
 run mvn-offline "$work/mvn/pom.xml" --offline
-names() { grep -hv -e '^#' -e '^@' "$@" | sort -u; }
+names() { grep -hv -e '^#' "$@" | sort -u; }
 names "$work/npm-offline" "$work/mvn-offline" >"$work/offline"
 names "$work/npm-network" "$work/mvn-network" | comm -23 - "$work/offline" | grep -v '^dev/pinver/' \
   >"$repo/bench/network-classes.txt"
