@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Writes bench/network-classes.txt: the classes that `pinver outdated` loads only when it reaches a registry
-# over the network (the JDK's HTTP client and TLS, Resolver's HTTP transport, Conscrypt), found as the
+# Writes bench/network-classes.txt: the classes (and lambda-form invokers) that `pinver outdated` loads only when it reaches a registry
+# over the network (HttpURLConnection, Conscrypt's TLS, Resolver's HTTP transport), found as the
 # difference between a cold run on the bench manifests and an --offline run answered from the cache the
 # cold run filled. The launcher adds them to its start-up archive, whose training runs never leave the
 # machine and so never load them; a cold run then maps them ready-parsed (~0.1 s less on the bench).
