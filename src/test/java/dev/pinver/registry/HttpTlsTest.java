@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import dev.pinver.ConnectProxy;
 import dev.pinver.PinverException;
 import dev.pinver.TestCertificates;
 import java.io.IOException;
@@ -118,6 +119,21 @@ class HttpTlsTest {
         SSLPeerUnverifiedException wrongHost = assertThrows(SSLPeerUnverifiedException.class, () -> trusting.get(elsewhereUrl, Map.of()));
         assertEquals("the server's certificate is not for 127.0.0.1", wrongHost.getMessage());
         assertEquals(List.of(), elsewhere.findAll(RequestPatternBuilder.allRequests()), "no request reached the wrong host");
+    }
+
+    @Test
+    void httpsGoesThroughTheProxysTunnelAndStillChecksTheServer(@TempDir Path cache) throws Exception {
+        try (ConnectProxy proxy = new ConnectProxy()) {
+            ProxyConfig config = ProxyConfig.fromEnv(Map.of("https_proxy", "http://127.0.0.1:" + proxy.port()));
+            HttpOptions options = HttpOptions.defaults(Map.of()).withCacheDir(cache).withProxy(config);
+            assertEquals("secure", new String(new Http(options.withExtraCaFile(pem)).get(url(), "text/html").body(), UTF_8));
+            assertEquals(List.of("127.0.0.1:" + server.httpsPort()), proxy.tunnels());
+
+            RegistryException untrusted = assertThrows(RegistryException.class,
+                    () -> new Http(options.withCacheDir(cache.resolve("other"))).get(url(), "text/html"));
+            assertEquals(RegistryException.Reason.TLS, untrusted.reason());
+            assertEquals(2, proxy.tunnels().size());
+        }
     }
 
     @Test
