@@ -447,8 +447,8 @@ public final class Http {
         }
     }
 
-    private Retryable failure(Throwable error, String shown) {
-        Throwable cause = error;
+    /** What a failed exchange means: a failure another attempt may cure, or (thrown) one it cannot. */
+    private Retryable failure(IOException cause, String shown) {
         if (cause instanceof LimitedBody.TooLargeException) {
             throw new RegistryException(Reason.TOO_LARGE, shown, cause.getMessage());
         }
@@ -464,10 +464,7 @@ public final class Http {
         if (cause instanceof ConnectException) {
             return new Retryable(Reason.CONNECTION, "cannot connect: " + describe(cause));
         }
-        if (cause instanceof IOException) {
-            return new Retryable(Reason.CONNECTION, "connection failed: " + describe(cause));
-        }
-        throw new RegistryException(Reason.CONNECTION, shown, "request failed: " + describe(cause));
+        return new Retryable(Reason.CONNECTION, "connection failed: " + describe(cause));
     }
 
     private static String describe(Throwable t) {

@@ -143,7 +143,7 @@ final class HttpTransport {
             if (wrongHost.get()) {
                 throw new SSLPeerUnverifiedException("the server's certificate is not for " + uri.getHost());
             }
-            if (expired.get() || (e instanceof SocketTimeoutException && !(e instanceof HttpTimeoutException))) {
+            if (expired.get() || e instanceof SocketTimeoutException) { // the deadline, or a read that waited as long
                 throw new HttpTimeoutException("no complete answer");
             }
             throw e;
