@@ -94,6 +94,7 @@ public final class MavenRegistry implements AutoCloseable {
     private final Optional<MavenAnswers> answerCache;
     /** The repositories asked, as part of each {@link MavenAnswers} question. */
     private final String asked;
+    private final MavenTls tls;
     private final ExecutorService executor;
     private final Map<String, Optional<Instant>> published = new ConcurrentHashMap<>();
 
@@ -114,7 +115,8 @@ public final class MavenRegistry implements AutoCloseable {
 
         List<String> notes = new ArrayList<>();
         DefaultAuthenticationSelector credentials = credentials(settings, notes);
-        this.session = session(system, options, localRepository, offline, credentials);
+        this.tls = new MavenTls(options.extraCaFile());
+        this.session = session(system, options, localRepository, offline, credentials, tls);
 
         List<MavenEffectiveRepository> effective = new ArrayList<>();
         List<RemoteRepository> usable = new ArrayList<>();
@@ -152,7 +154,7 @@ public final class MavenRegistry implements AutoCloseable {
     }
 
     private static RepositorySystemSession.CloseableSession session(RepositorySystem system, MavenOptions options,
-            Path localRepository, boolean offline, AuthenticationSelector credentials) {
+            Path localRepository, boolean offline, AuthenticationSelector credentials, MavenTls tls) {
         MavenSettings settings = options.settings();
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
@@ -161,7 +163,7 @@ public final class MavenRegistry implements AutoCloseable {
                 // lookups share a few TLS connections instead of opening one each
                 .setCache(new DefaultRepositoryCache())
                 .setMirrorSelector(mirrors(settings))
-                .setAuthenticationSelector(withTls(credentials, new MavenTls(options.extraCaFile())))
+                .setAuthenticationSelector(withTls(credentials, tls))
                 .setProxySelector(proxies(settings))
                 .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_NOT_FOUND))
                 .setConfigProperty("aether.transport.http.userAgent", "pinver")
@@ -333,6 +335,9 @@ public final class MavenRegistry implements AutoCloseable {
             if (kept.isPresent()) {
                 return kept.get();
             }
+        }
+        if (!offline) {
+            tls.prepare(); // Resolver is about to ask a repository
         }
         try {
             return read(coordinates, question);

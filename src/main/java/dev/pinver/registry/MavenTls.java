@@ -14,15 +14,34 @@ import org.eclipse.aether.repository.AuthenticationDigest;
  * With it, Maven repositories get BoringSSL's TLS (about 0.2 s less for 40 cold lookups) and trust the
  * {@code --ca-file} as every other registry does; host names are still checked by the transport's own
  * verifier. The context is made when the first transport asks for it, so a run answered from the cache
- * never loads the native library.
+ * never loads the native library; {@link #prepare} starts making it in the background as soon as a lookup
+ * knows it will ask a repository, so that it overlaps Resolver's own preparations (~40 ms less on 40
+ * cold lookups).
  */
 final class MavenTls implements Authentication {
 
     private final Optional<Path> extraCaFile;
     private SSLContext context;
+    private boolean prepared;
 
     MavenTls(Optional<Path> extraCaFile) {
         this.extraCaFile = extraCaFile;
+    }
+
+    /** Starts making the context on a background thread, once; its failures are left to {@link #fill} to report. */
+    synchronized void prepare() {
+        if (!prepared) {
+            prepared = true;
+            Thread thread = new Thread(() -> {
+                try {
+                    context();
+                } catch (RuntimeException e) {
+                    // made again, and reported, when the transport asks for it
+                }
+            }, "pinver-maven-tls");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     private synchronized SSLContext context() {
