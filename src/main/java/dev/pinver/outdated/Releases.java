@@ -86,8 +86,8 @@ public final class Releases {
         return answers;
     }
 
-    /** One package's answer, asked now on the calling thread; a failure is an error answer. */
-    public ReleaseSource.Answer answer(Key key) {
+    /** One package's answer, asked on the calling thread; a failure is an error answer. */
+    private ReleaseSource.Answer answer(Key key) {
         ReleaseSource source = sources.get(key.ecosystem());
         if (source == null) {
             return ReleaseSource.Answer.failed("no registry configured for " + key.ecosystem().id());
