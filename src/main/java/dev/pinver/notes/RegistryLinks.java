@@ -16,7 +16,9 @@ import dev.pinver.registry.RegistryException;
 import dev.pinver.registry.RegistryException.Reason;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -73,47 +75,95 @@ public final class RegistryLinks {
         };
     }
 
+    /**
+     * The project links of an npm package: the packument's own {@code repository}, {@code homepage} and
+     * {@code bugs}, or, when it has none (registries and mirrors that serve reduced packuments), those of
+     * the manifest of its {@code latest} version, where npm itself reads them ({@code npm repo}).
+     */
     private List<SourceRef> npm(String name) {
         String url = npm.registryFor(name) + name.replace("/", "%2f");
         Http.Response response = http.get(url, "application/json", npm.credentialsFor(url));
-        String repository = "";
-        String directory = "";
-        String homepage = "";
-        String bugs = "";
+        NpmLinks own = new NpmLinks();
+        Map<String, NpmLinks> byVersion = new HashMap<>();
+        String latest = null;
         try (JsonParser p = JSON.createParser(response.body())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new RegistryException(Reason.MALFORMED, response.url(), "the packument is not a JSON object");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "repository" -> {
-                        if (value == JsonToken.START_OBJECT) {
+                p.nextToken();
+                if (field.equals("dist-tags") && p.currentToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String tag = p.currentName();
+                        p.nextToken();
+                        String version = stringOrEmpty(p);
+                        latest = tag.equals("latest") ? version : latest;
+                    }
+                } else if (field.equals("versions") && p.currentToken() == JsonToken.START_OBJECT) {
+                    // dist-tags usually come first; where they do not, every version's links are kept
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String version = p.currentName();
+                        p.nextToken();
+                        if ((latest == null || latest.equals(version)) && p.currentToken() == JsonToken.START_OBJECT) {
+                            NpmLinks links = new NpmLinks();
                             while (p.nextToken() == JsonToken.FIELD_NAME) {
                                 String key = p.currentName();
                                 p.nextToken();
-                                if (key.equals("url")) {
-                                    repository = stringOrEmpty(p);
-                                } else if (key.equals("directory")) {
-                                    directory = stringOrEmpty(p);
-                                } else {
-                                    p.skipChildren();
-                                }
+                                links.read(key, p);
                             }
+                            byVersion.put(version, links);
                         } else {
-                            repository = stringOrEmpty(p);
+                            p.skipChildren();
                         }
                     }
-                    case "homepage" -> homepage = stringOrEmpty(p);
-                    case "bugs" -> bugs = value == JsonToken.START_OBJECT ? urlField(p) : stringOrEmpty(p);
-                    default -> p.skipChildren();
+                } else {
+                    own.read(field, p);
                 }
             }
         } catch (IOException e) {
             throw new RegistryException(Reason.MALFORMED, response.url(), "the packument is not valid JSON");
         }
-        return ProjectLinks.npm(repository, directory, homepage, bugs, urls);
+        NpmLinks links = own.isEmpty() && latest != null ? byVersion.getOrDefault(latest, own) : own;
+        return ProjectLinks.npm(links.repository, links.directory, links.homepage, links.bugs, urls);
+    }
+
+    /** The link fields of a packument or of one version's manifest; empty when absent. */
+    private static final class NpmLinks {
+        String repository = "";
+        String directory = "";
+        String homepage = "";
+        String bugs = "";
+
+        boolean isEmpty() {
+            return repository.isEmpty() && homepage.isEmpty() && bugs.isEmpty();
+        }
+
+        /** Reads the value of {@code field}, which the parser is at, when it is a link; skips it otherwise. */
+        void read(String field, JsonParser p) throws IOException {
+            switch (field) {
+                case "repository" -> {
+                    if (p.currentToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = p.currentName();
+                            p.nextToken();
+                            if (key.equals("url")) {
+                                repository = stringOrEmpty(p);
+                            } else if (key.equals("directory")) {
+                                directory = stringOrEmpty(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        repository = stringOrEmpty(p);
+                    }
+                }
+                case "homepage" -> homepage = stringOrEmpty(p);
+                case "bugs" -> bugs = p.currentToken() == JsonToken.START_OBJECT ? urlField(p) : stringOrEmpty(p);
+                default -> p.skipChildren();
+            }
+        }
     }
 
     private List<SourceRef> maven(String name, String version) {

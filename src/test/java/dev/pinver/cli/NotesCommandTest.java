@@ -170,6 +170,32 @@ class NotesCommandTest {
                 .startsWith("This release deliberately contains backwards-incompatible changes."));
     }
 
+    /**
+     * A reduced packument, as some mirrors serve them: no top-level links; only the versions' manifests
+     * name a repository, an old one another than the latest's. The dist-tags come after the versions.
+     */
+    static String reducedPackument(String latestRepository) {
+        return "{\"name\":\"esbuild\",\"versions\":{"
+                + "\"0.21.5\":{\"name\":\"esbuild\",\"repository\":{\"type\":\"git\",\"url\":\"https://github.com/someone/old-fork.git\"}},"
+                + "\"0.24.0\":{\"name\":\"esbuild\",\"repository\":\"" + latestRepository + "\",\"homepage\":\"https://esbuild.github.io/\"}},"
+                + "\"dist-tags\":{\"latest\":\"0.24.0\"},"
+                + "\"time\":{\"0.21.5\":\"2024-06-09T22:35:13.140Z\",\"0.24.0\":\"2024-09-22T02:09:52.810Z\"}}";
+    }
+
+    @Test
+    void aReducedPackumentsLatestVersionNamesTheRepository() throws IOException {
+        SERVER.stubFor(get("/esbuild").willReturn(okForContentType(JSON, reducedPackument("github:evanw/esbuild"))));
+        SERVER.stubFor(get("/repos/evanw/esbuild/releases?per_page=100").willReturn(okForContentType(JSON,
+                fixture("esbuild-releases-page2.json"))));
+
+        Cli r = Cli.run(npmArgs("notes", "esbuild", "--ecosystem", "npm", "--from", "0.21.5", "--to", "0.23.0", "--format", "json"));
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("https://github.com/evanw/esbuild/releases", json.get("source").asText());
+        assertEquals("0.23.0", json.get("releases").get(0).get("version").asText());
+    }
+
     @Test
     void nothingReadableIsExitThreeWithTheCompareLink() throws IOException {
         SERVER.stubFor(get("/esbuild").willReturn(okForContentType(JSON, esbuildPackument("git+https://github.com/evanw/esbuild.git"))));
