@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
@@ -463,6 +464,9 @@ public final class Http {
         }
         if (cause instanceof ConnectException) {
             return new Retryable(Reason.CONNECTION, "cannot connect: " + describe(cause));
+        }
+        if (cause instanceof UnknownHostException) {
+            return new Retryable(Reason.CONNECTION, "cannot resolve the host name " + describe(cause));
         }
         return new Retryable(Reason.CONNECTION, "connection failed: " + describe(cause));
     }

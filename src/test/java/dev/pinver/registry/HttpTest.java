@@ -378,6 +378,15 @@ class HttpTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveIsAConnectionFailureThatSaysSo() {
+        // .invalid never resolves (RFC 6761)
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> new Http(options()).get("http://registry.invalid/simple/", "*/*"));
+        assertEquals(Reason.CONNECTION, e.reason());
+        assertEquals("http://registry.invalid/simple/: cannot resolve the host name registry.invalid (3 attempts)", e.getMessage());
+    }
+
+    @Test
     void requestsGoThroughTheConfiguredProxy() {
         SERVER.stubFor(get("/via-proxy").withHeader("Host", equalTo("registry.invalid")).willReturn(ok("proxied")));
         ProxyConfig proxy = ProxyConfig.fromEnv(Map.of("http_proxy", "http://127.0.0.1:" + SERVER.getPort()));
