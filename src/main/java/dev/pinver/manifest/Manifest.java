@@ -11,13 +11,21 @@ import java.util.List;
  * @param dependencies the dependencies declared in this file itself, in file order
  * @param includes other files this one pulls in ({@code -r}, {@code -c}), to be read in turn
  * @param problems what could not be read
+ * @param indexOptions the package-index options of a requirements file, in file order; empty for other manifests
  */
-public record Manifest(Path path, List<Dependency> dependencies, List<Include> includes, List<Problem> problems) {
+public record Manifest(Path path, List<Dependency> dependencies, List<Include> includes, List<Problem> problems,
+        List<IndexOption> indexOptions) {
 
     public Manifest {
         dependencies = List.copyOf(dependencies);
         includes = List.copyOf(includes);
         problems = List.copyOf(problems);
+        indexOptions = List.copyOf(indexOptions);
+    }
+
+    /** A manifest without index options. */
+    public Manifest(Path path, List<Dependency> dependencies, List<Include> includes, List<Problem> problems) {
+        this(path, dependencies, includes, problems, List.of());
     }
 
     /** A reference to another file, such as {@code -r base.txt} or {@code -c constraints.txt}. */

@@ -82,7 +82,7 @@ public final class RequirementsReader implements ManifestReader {
     }
 
     /** What an option does on a requirements-file line. */
-    private enum Effect { REQUIREMENT_FILE, CONSTRAINT_FILE, EDITABLE, HASH, REQUIREMENT_OPTION, GLOBAL }
+    private enum Effect { REQUIREMENT_FILE, CONSTRAINT_FILE, EDITABLE, HASH, REQUIREMENT_OPTION, INDEX, GLOBAL }
 
     /** One option pip accepts in requirements files; {@code shortName} is {@code 0} when it has none. */
     private record OptionSpec(char shortName, String longName, boolean takesValue, Effect effect) {
@@ -92,9 +92,9 @@ public final class RequirementsReader implements ManifestReader {
     }
 
     private static final List<OptionSpec> OPTIONS = List.of(
-            new OptionSpec('i', "--index-url", true, Effect.GLOBAL),
-            new OptionSpec((char) 0, "--extra-index-url", true, Effect.GLOBAL),
-            new OptionSpec((char) 0, "--no-index", false, Effect.GLOBAL),
+            new OptionSpec('i', "--index-url", true, Effect.INDEX),
+            new OptionSpec((char) 0, "--extra-index-url", true, Effect.INDEX),
+            new OptionSpec((char) 0, "--no-index", false, Effect.INDEX),
             new OptionSpec('c', "--constraint", true, Effect.CONSTRAINT_FILE),
             new OptionSpec('r', "--requirement", true, Effect.REQUIREMENT_FILE),
             new OptionSpec('e', "--editable", true, Effect.EDITABLE),
@@ -218,6 +218,7 @@ public final class RequirementsReader implements ManifestReader {
         private final List<Dependency> dependencies = new ArrayList<>();
         private final List<Manifest.Include> includes = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
+        private final List<IndexOption> indexOptions = new ArrayList<>();
 
         Reading(Path path, String file, boolean constraints) {
             this.path = path;
@@ -230,7 +231,7 @@ public final class RequirementsReader implements ManifestReader {
             for (LogicalLine line : LogicalLine.split(file)) {
                 readLine(line);
             }
-            return new Manifest(path, dependencies, includes, problems);
+            return new Manifest(path, dependencies, includes, problems, indexOptions);
         }
 
         private void readLine(LogicalLine line) {
@@ -457,6 +458,7 @@ public final class RequirementsReader implements ManifestReader {
                     case REQUIREMENT_FILE -> include(line, use, false);
                     case CONSTRAINT_FILE -> include(line, use, true);
                     case EDITABLE -> editable(line, use);
+                    case INDEX -> indexOption(line, use);
                     case HASH -> {
                         if (!editable) {
                             problem(line, use.start(), "--hash belongs to a requirement on the same line; this line has"
@@ -473,7 +475,7 @@ public final class RequirementsReader implements ManifestReader {
             boolean hashed = false;
             for (OptionUse use : options) {
                 switch (use.spec().effect()) {
-                    case REQUIREMENT_FILE, CONSTRAINT_FILE, EDITABLE -> {
+                    case REQUIREMENT_FILE, CONSTRAINT_FILE, EDITABLE, INDEX -> {
                         problem(line, use.start(), use.spec().display() + " must be on a line of its own");
                         return;
                     }
@@ -632,6 +634,22 @@ public final class RequirementsReader implements ManifestReader {
                 }
             }
             add(name, "", emptySpan(line, at + (exact ? nameAt : 0)), source, hashed);
+        }
+
+        /** {@code -i}/{@code --index-url}, {@code --extra-index-url} or {@code --no-index}, for the PyPI registry. */
+        private void indexOption(LogicalLine line, OptionUse use) {
+            String name = use.spec().longName();
+            if (name.equals("--no-index")) {
+                indexOptions.add(new IndexOption(IndexOption.Kind.NO_INDEX, ""));
+                return;
+            }
+            String value = unquote(line.text().substring(use.valueStart(), use.valueEnd())).strip();
+            if (value.isEmpty()) {
+                problem(line, use.valueStart(), use.spec().display() + " needs a URL");
+                return;
+            }
+            indexOptions.add(new IndexOption(name.equals("--index-url") ? IndexOption.Kind.INDEX_URL
+                    : IndexOption.Kind.EXTRA_INDEX_URL, value));
         }
 
         private void include(LogicalLine line, OptionUse use, boolean constraint) {

@@ -56,7 +56,7 @@ public final class OutdatedService {
         }
         total.accept(byKey.size());
         // the registries are asked first; lock files and policies are read meanwhile, here, in order
-        try (Releases.Asking asking = releases.ask(byKey.keySet())) {
+        try (Releases.Asking asking = releases.configuredBy(loaded.manifests()).ask(byKey.keySet())) {
             List<Problem> problems = new ArrayList<>(loaded.allProblems());
             Map<Path, Optional<LockedVersions>> locks = new HashMap<>();
             List<Task> tasks = new ArrayList<>();

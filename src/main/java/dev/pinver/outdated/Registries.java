@@ -58,9 +58,10 @@ public final class Registries {
      * @param npmConfig which npm registry serves which package, with which credentials
      * @param npm the npm registry
      * @param maven opens Maven Resolver on first use, so runs without a pom never pay for it
+     * @param env the environment they were configured from, for {@code ${NAME}} in requirements files' index options
      */
     public record Clients(Http http, PypiRegistry pypi, NpmConfig npmConfig, NpmRegistry npm,
-            Supplier<MavenRegistry> maven) {
+            Supplier<MavenRegistry> maven, Map<String, String> env) {
     }
 
     /**
@@ -78,13 +79,13 @@ public final class Registries {
         NpmConfig npm = NpmConfig.load(projectDir, home, env);
         npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
         return new Clients(client, new PypiRegistry(client, PipIndexes.indexes(indexes)), npm, new NpmRegistry(client, npm),
-                () -> maven(options, projectDir, client.options()));
+                () -> maven(options, projectDir, client.options()), env);
     }
 
     /** The release source of each ecosystem pinver has a registry client for. */
     public static Map<Ecosystem, ReleaseSource> sources(Clients clients) {
         Map<Ecosystem, ReleaseSource> sources = new EnumMap<>(Ecosystem.class);
-        sources.put(Ecosystem.PYPI, new PypiSource(clients.pypi()));
+        sources.put(Ecosystem.PYPI, new PypiSource(clients.pypi(), clients.env()));
         sources.put(Ecosystem.NPM, new NpmSource(clients.npm()));
         sources.put(Ecosystem.MAVEN, new MavenSource(clients.maven()));
         return sources;

@@ -1,5 +1,6 @@
 package dev.pinver.outdated;
 
+import dev.pinver.manifest.Manifest;
 import dev.pinver.policy.Release;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,14 @@ public interface ReleaseSource {
      * @param name the package's name as pinver normalises it ({@code group:artifact} for Maven)
      */
     Answer releases(String name);
+
+    /**
+     * This source as the run's manifests adjust it: the package-index options of requirements files, for
+     * PyPI. Itself by default.
+     */
+    default ReleaseSource configuredBy(List<Manifest> manifests) {
+        return this;
+    }
 
     /** {@link #concurrency()} unless a source says otherwise: four per processor, 8 to 32. */
     int PROCESSOR_BOUND = Math.max(8, Math.min(32, 4 * Runtime.getRuntime().availableProcessors()));

@@ -2,6 +2,7 @@ package dev.pinver.outdated;
 
 import dev.pinver.PinverException;
 import dev.pinver.manifest.Ecosystem;
+import dev.pinver.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -25,6 +26,13 @@ public final class Releases {
     /** @param sources the registry of each ecosystem; an ecosystem without one answers with an error per package */
     public Releases(Map<Ecosystem, ReleaseSource> sources) {
         this.sources = Map.copyOf(sources);
+    }
+
+    /** These registries as the run's manifests adjust them ({@link ReleaseSource#configuredBy}). */
+    public Releases configuredBy(List<Manifest> manifests) {
+        Map<Ecosystem, ReleaseSource> adjusted = new EnumMap<>(Ecosystem.class);
+        sources.forEach((ecosystem, source) -> adjusted.put(ecosystem, source.configuredBy(manifests)));
+        return new Releases(adjusted);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.pinver.registry;
 
 import dev.pinver.Location;
 import dev.pinver.PinverException;
+import dev.pinver.manifest.IndexOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The package indexes pip would use, worked out as pip does. Lowest to highest precedence:
@@ -39,19 +42,8 @@ public final class PipIndexes {
     /** pip's default index. */
     public static final String PYPI = "https://pypi.org/simple";
 
-    /** One index option line of a requirements file, such as {@code --extra-index-url https://…}. */
-    public record Option(Kind kind, String value) {
-
-        /** The index options a requirements file may carry. */
-        public enum Kind {
-            /** {@code -i}/{@code --index-url}. */
-            INDEX_URL,
-            /** {@code --extra-index-url}. */
-            EXTRA_INDEX_URL,
-            /** {@code --no-index}; its value is ignored. */
-            NO_INDEX
-        }
-    }
+    /** An environment variable in a requirements file, as pip expands them. */
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     /** The settings so far: the main index (empty for pip's default), the extra ones, and whether indexes are off. */
     private record Settings(Optional<String> indexUrl, List<String> extraIndexUrls, boolean noIndex) {
@@ -109,22 +101,36 @@ public final class PipIndexes {
     /**
      * {@code urls} after the index options of a requirements file, applied in order as pip applies them.
      * An empty {@code urls} means indexes are off ({@code --no-index}), which no option turns back on.
+     * {@code ${NAME}} in a URL is replaced by the environment variable, as pip does (names of upper-case
+     * letters, digits and {@code _}; an unset one is left as written).
      */
-    public static List<String> withRequirementsOptions(List<String> urls, List<Option> options) {
+    public static List<String> withRequirementsOptions(List<String> urls, List<IndexOption> options, Map<String, String> env) {
         List<String> out = new ArrayList<>(urls);
         boolean noIndex = urls.isEmpty();
-        for (Option option : options) {
-            if (option.kind() == Option.Kind.NO_INDEX) {
+        for (IndexOption option : options) {
+            String value = expand(option.value().strip(), env);
+            if (option.kind() == IndexOption.Kind.NO_INDEX) {
                 noIndex = true;
                 out.clear();
-            } else if (!noIndex && option.kind() == Option.Kind.INDEX_URL) {
+            } else if (!noIndex && option.kind() == IndexOption.Kind.INDEX_URL) {
                 out.clear();
-                out.add(option.value().strip());
+                out.add(value);
             } else if (!noIndex) {
-                out.add(option.value().strip());
+                out.add(value);
             }
         }
         return out;
+    }
+
+    private static String expand(String text, Map<String, String> env) {
+        Matcher m = ENV_REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** {@code urls} as indexes, duplicates removed. */

@@ -1,5 +1,6 @@
 package dev.pinver.registry;
 
+import dev.pinver.manifest.IndexOption;
 import dev.pinver.manifest.Pep508;
 import dev.pinver.registry.RegistryException.Reason;
 import dev.pinver.version.InvalidSpecException;
@@ -38,6 +39,19 @@ public final class PypiRegistry {
 
     public List<PypiIndex> indexes() {
         return indexes;
+    }
+
+    /**
+     * This registry with requirements files' index options applied, in order, as pip applies them
+     * ({@link PipIndexes#withRequirementsOptions}, with {@code env} for {@code ${NAME}}); itself when
+     * there are none.
+     */
+    public PypiRegistry withRequirementsOptions(List<IndexOption> options, Map<String, String> env) {
+        if (options.isEmpty()) {
+            return this;
+        }
+        List<String> urls = indexes.stream().map(PypiIndex::url).toList();
+        return new PypiRegistry(http, PipIndexes.indexes(PipIndexes.withRequirementsOptions(urls, options, env)));
     }
 
     /** The releases of {@code name}, oldest first; see {@link #project}. */

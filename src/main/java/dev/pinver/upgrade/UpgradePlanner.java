@@ -63,7 +63,7 @@ public final class UpgradePlanner {
                 byPackage.putIfAbsent(d.ecosystem().id() + ":" + d.name(), d);
             }
         }
-        Map<Releases.Key, ReleaseSource.Answer> answers = releases.fetch(byPackage.values().stream()
+        Map<Releases.Key, ReleaseSource.Answer> answers = releases.configuredBy(loaded.manifests()).fetch(byPackage.values().stream()
                 .map(d -> new Releases.Key(d.ecosystem(), d.name())).distinct().toList(), () -> { });
         List<Problem> problems = new ArrayList<>(loaded.allProblems());
         Map<Path, Optional<LockedVersions>> locks = new HashMap<>();

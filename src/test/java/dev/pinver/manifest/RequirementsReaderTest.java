@@ -243,6 +243,13 @@ class RequirementsReaderTest {
     }
 
     @Test
+    void anIndexOptionBelongsOnALineOfItsOwn() {
+        Manifest m = read("requests==2.31.0 --index-url https://example.com/simple\n--index-url 'https://example.com/quoted'\n");
+        assertProblems(m, "1:18");
+        assertEquals(List.of(new IndexOption(IndexOption.Kind.INDEX_URL, "https://example.com/quoted")), m.indexOptions());
+    }
+
+    @Test
     void globalAndPerRequirementOptionsAreAccepted() {
         Manifest m = read(String.join("\n",
                 "-i https://pypi.org/simple",
@@ -268,6 +275,12 @@ class RequirementsReaderTest {
                 ""));
         assertProblems(m);
         assertEquals(List.of("foo", "bar", "baz"), m.dependencies().stream().map(Dependency::name).toList());
+        assertEquals(List.of(
+                new IndexOption(IndexOption.Kind.INDEX_URL, "https://pypi.org/simple"),
+                new IndexOption(IndexOption.Kind.INDEX_URL, "https://pypi.org/simple"),
+                new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "https://download.pytorch.org/whl/cu117"),
+                new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "${PRIVATE_INDEX}"),
+                new IndexOption(IndexOption.Kind.NO_INDEX, "")), m.indexOptions());
         assertDependency(only(m, "foo"), "==1", 18, 4, Source.REGISTRY, false);
         assertTrue(m.includes().isEmpty());
     }

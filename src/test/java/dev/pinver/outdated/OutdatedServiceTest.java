@@ -31,8 +31,12 @@ class OutdatedServiceTest {
     Path cache;
 
     private OutdatedService service() {
+        return service(REGISTRY.resolve("pypi/simple").toUri().toString());
+    }
+
+    private OutdatedService service(String pypiIndex) {
         Registries.Options options = new Registries.Options(
-                Optional.of(REGISTRY.resolve("pypi/simple").toUri().toString()), List.of(),
+                Optional.of(pypiIndex), List.of(),
                 Optional.of(REGISTRY.resolve("npm").toUri().toString()),
                 Optional.of(REGISTRY.resolve("maven").toUri().toString()), false, Optional.of(cache), false,
                 Optional.empty());
@@ -81,6 +85,26 @@ class OutdatedServiceTest {
         assertEquals(Optional.of("0.45.0"), fastapi.resolved());
         assertEquals(Optional.of("0.115.5"), fastapi.latest());
         assertTrue(fastapi.breaking());
+    }
+
+    @Test
+    void aRequirementsFilesOwnIndexOptionsChooseTheIndexes(@TempDir Path project) throws Exception {
+        // the configured index is an empty directory; the file names the fixture index instead
+        String empty = Files.createDirectories(cache.resolve("empty-index")).toUri().toString();
+        Path requirements = project.resolve("requirements.txt");
+        Files.writeString(requirements, "--index-url ${FIXTURE_INDEX}\nhttpx>=0.23,<0.24\n");
+        OutdatedReport unset = service(empty).run(List.of(project), n -> { }, () -> { });
+        assertEquals(1, unset.errors(), "${FIXTURE_INDEX} is not set here, so the URL is not one: " + unset.rows());
+
+        Files.writeString(requirements, "--index-url " + REGISTRY.resolve("pypi/simple").toUri() + "\nhttpx>=0.23,<0.24\n");
+        OutdatedReport report = service(empty).run(List.of(project), n -> { }, () -> { });
+        assertEquals(0, report.errors(), report.rows().toString());
+        assertEquals(Optional.of("0.28.0"), row(report, "httpx").latest());
+
+        Files.writeString(requirements, "--extra-index-url " + REGISTRY.resolve("pypi/simple").toUri() + "\n--no-index\nhttpx>=0.23,<0.24\n");
+        OutdatedReport off = service(REGISTRY.resolve("pypi/simple").toUri().toString()).run(List.of(project), n -> { }, () -> { });
+        assertEquals(1, off.errors());
+        assertTrue(off.rows().get(0).error().orElseThrow().contains("no package index is configured"), off.rows().toString());
     }
 
     @Test

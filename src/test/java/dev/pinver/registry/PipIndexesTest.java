@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pinver.PinverException;
-import dev.pinver.registry.PipIndexes.Option;
-import dev.pinver.registry.PipIndexes.Option.Kind;
+import dev.pinver.manifest.IndexOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,14 +78,22 @@ class PipIndexesTest {
     void requirementsFileOptions() {
         List<String> configured = List.of("file:///tmp/pipt/A", "file:///tmp/pipt/D");
         assertEquals(List.of("file:///tmp/pipt/X", "file:///tmp/pipt/Y"), PipIndexes.withRequirementsOptions(configured,
-                List.of(new Option(Kind.INDEX_URL, "file:///tmp/pipt/X"), new Option(Kind.EXTRA_INDEX_URL, "file:///tmp/pipt/Y"))));
+                List.of(new IndexOption(IndexOption.Kind.INDEX_URL, "file:///tmp/pipt/X"), new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "file:///tmp/pipt/Y")), Map.of()));
         assertEquals(List.of("file:///tmp/pipt/A", "file:///tmp/pipt/D", "https://more.example/simple"),
-                PipIndexes.withRequirementsOptions(configured, List.of(new Option(Kind.EXTRA_INDEX_URL, " https://more.example/simple "))));
+                PipIndexes.withRequirementsOptions(configured,
+                List.of(new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, " https://more.example/simple ")), Map.of()));
         // pip 23: after --no-index, later index options in the file are ignored
         assertEquals(List.of(), PipIndexes.withRequirementsOptions(configured,
-                List.of(new Option(Kind.NO_INDEX, ""), new Option(Kind.EXTRA_INDEX_URL, "file:///tmp/pipt/Z"))));
+                List.of(new IndexOption(IndexOption.Kind.NO_INDEX, ""), new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "file:///tmp/pipt/Z")), Map.of()));
         assertEquals(List.of(), PipIndexes.withRequirementsOptions(List.of(),
-                List.of(new Option(Kind.INDEX_URL, "file:///tmp/pipt/X"))));
+                List.of(new IndexOption(IndexOption.Kind.INDEX_URL, "file:///tmp/pipt/X")), Map.of()));
+        // ${NAME} as pip expands it: upper-case names only, an unset one left as written
+        assertEquals(List.of("https://user:s3cret@private.example/simple", "https://${UNSET_ONE}/simple", "https://${lower}/x"),
+                PipIndexes.withRequirementsOptions(configured, List.of(
+                        new IndexOption(IndexOption.Kind.INDEX_URL, "https://user:${INDEX_TOKEN}@private.example/simple"),
+                        new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "https://${UNSET_ONE}/simple"),
+                        new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "https://${lower}/x")),
+                        Map.of("INDEX_TOKEN", "s3cret", "lower", "no")));
     }
 
     @Test
