@@ -475,7 +475,7 @@ public final class RequirementsReader implements ManifestReader {
             boolean hashed = false;
             for (OptionUse use : options) {
                 switch (use.spec().effect()) {
-                    case REQUIREMENT_FILE, CONSTRAINT_FILE, EDITABLE, INDEX -> {
+                    case REQUIREMENT_FILE, CONSTRAINT_FILE, EDITABLE -> {
                         problem(line, use.start(), use.spec().display() + " must be on a line of its own");
                         return;
                     }
@@ -485,7 +485,8 @@ public final class RequirementsReader implements ManifestReader {
                         }
                         hashed = true;
                     }
-                    case REQUIREMENT_OPTION, GLOBAL -> {
+                    case REQUIREMENT_OPTION, INDEX, GLOBAL -> {
+                        // pip takes only the per-requirement options from a requirement's line, and ignores the others
                     }
                 }
             }

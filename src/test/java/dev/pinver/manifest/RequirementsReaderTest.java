@@ -243,9 +243,10 @@ class RequirementsReaderTest {
     }
 
     @Test
-    void anIndexOptionBelongsOnALineOfItsOwn() {
+    void anIndexOptionCountsOnALineOfItsOwnOnly() {
+        // pip ignores options other than per-requirement ones on a requirement's line
         Manifest m = read("requests==2.31.0 --index-url https://example.com/simple\n--index-url 'https://example.com/quoted'\n");
-        assertProblems(m, "1:18");
+        assertProblems(m);
         assertEquals(List.of(new IndexOption(IndexOption.Kind.INDEX_URL, "https://example.com/quoted")), m.indexOptions());
     }
 
