@@ -2,6 +2,7 @@ package dev.pinver.manifest;
 
 import dev.pinver.Location;
 import dev.pinver.version.InvalidSpecException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class RequirementsReader implements ManifestReader {
             new OptionSpec('c', "--constraint", true, Effect.CONSTRAINT_FILE),
             new OptionSpec('r', "--requirement", true, Effect.REQUIREMENT_FILE),
             new OptionSpec('e', "--editable", true, Effect.EDITABLE),
-            new OptionSpec('f', "--find-links", true, Effect.GLOBAL),
+            new OptionSpec('f', "--find-links", true, Effect.INDEX),
             new OptionSpec((char) 0, "--no-binary", true, Effect.GLOBAL),
             new OptionSpec((char) 0, "--only-binary", true, Effect.GLOBAL),
             new OptionSpec((char) 0, "--prefer-binary", false, Effect.GLOBAL),
@@ -649,8 +650,25 @@ public final class RequirementsReader implements ManifestReader {
                 problem(line, use.valueStart(), use.spec().display() + " needs a URL");
                 return;
             }
+            if (name.equals("--find-links")) {
+                indexOptions.add(new IndexOption(IndexOption.Kind.FIND_LINKS, findLinks(value)));
+                return;
+            }
             indexOptions.add(new IndexOption(name.equals("--index-url") ? IndexOption.Kind.INDEX_URL
                     : IndexOption.Kind.EXTRA_INDEX_URL, value));
+        }
+
+        /** A {@code --find-links} value: relative to this file when that path exists, as pip reads it; else as written. */
+        private String findLinks(String value) {
+            if (value.contains("://")) {
+                return value;
+            }
+            try {
+                Path besideFile = (path.getParent() != null ? path.getParent() : Path.of("")).resolve(value);
+                return Files.exists(besideFile) ? besideFile.toAbsolutePath().normalize().toString() : value;
+            } catch (InvalidPathException e) {
+                return value;
+            }
         }
 
         private void include(LogicalLine line, OptionUse use, boolean constraint) {

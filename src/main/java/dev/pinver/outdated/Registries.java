@@ -78,7 +78,8 @@ public final class Registries {
         List<String> indexes = PipIndexes.configured(env, home, options.indexUrl(), options.extraIndexUrls(), false);
         NpmConfig npm = NpmConfig.load(projectDir, home, env);
         npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
-        return new Clients(client, new PypiRegistry(client, PipIndexes.indexes(indexes)), npm, new NpmRegistry(client, npm),
+        PypiRegistry pypi = new PypiRegistry(client, PipIndexes.indexes(indexes), PipIndexes.findLinks(env, home));
+        return new Clients(client, pypi, npm, new NpmRegistry(client, npm),
                 () -> maven(options, projectDir, client.options()), env);
     }
 

@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * good: once indexes are off (there, in the configuration or on the command line), later index
  * options are ignored.</li>
  * </ol>
- * Without any index URL the index is {@value #PYPI}. pip's {@code --find-links} directories are not
- * indexes and are not read.
+ * Without any index URL the index is {@value #PYPI}. pip's {@code find-links} (configuration,
+ * {@code PIP_FIND_LINKS}, requirements files' {@code -f}) are kept apart: they are not indexes, and
+ * {@code --no-index} does not turn them off.
  */
 public final class PipIndexes {
 
@@ -76,19 +77,7 @@ public final class PipIndexes {
     /** As {@link #configured(Map, Path, Optional, List, boolean)}, from these configuration files. */
     static List<String> configured(List<Path> files, Map<String, String> env, Optional<String> indexUrl,
             List<String> extraIndexUrls, boolean noIndex) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Path file : files) {
-            Map<String, Map<String, String>> sections = readIni(file);
-            for (String section : List.of("global", "install")) {
-                sections.getOrDefault(section, Map.of()).forEach((key, value) -> values.put(normaliseKey(key), value));
-            }
-        }
-        for (String key : List.of("index-url", "extra-index-url", "no-index")) {
-            String variable = "PIP_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-            if (env.containsKey(variable)) {
-                values.put(key, env.get(variable));
-            }
-        }
+        Map<String, String> values = values(files, env);
         Settings settings = new Settings(
                 Optional.ofNullable(values.get("index-url")).map(String::strip).filter(s -> !s.isEmpty()),
                 words(values.getOrDefault("extra-index-url", "")),
@@ -96,6 +85,38 @@ public final class PipIndexes {
         List<String> extras = new ArrayList<>(settings.extraIndexUrls());
         extras.addAll(extraIndexUrls);
         return new Settings(indexUrl.or(settings::indexUrl), extras, noIndex || settings.noIndex()).urls();
+    }
+
+    /**
+     * pip's {@code find-links} from its configuration files and {@code PIP_FIND_LINKS} (space-separated):
+     * directories or HTML pages of distribution files that pip considers besides the indexes.
+     *
+     * @throws PinverException of kind {@code BAD_INPUT} when a configuration file cannot be read
+     */
+    public static List<String> findLinks(Map<String, String> env, Path home) {
+        return findLinks(configFiles(env, home), env);
+    }
+
+    static List<String> findLinks(List<Path> files, Map<String, String> env) {
+        return words(values(files, env).getOrDefault("find-links", ""));
+    }
+
+    /** The settings of the configuration files ({@code [global]}, then {@code [install]}), then of {@code PIP_*}. */
+    private static Map<String, String> values(List<Path> files, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Path file : files) {
+            Map<String, Map<String, String>> sections = readIni(file);
+            for (String section : List.of("global", "install")) {
+                sections.getOrDefault(section, Map.of()).forEach((key, value) -> values.put(normaliseKey(key), value));
+            }
+        }
+        for (String key : List.of("index-url", "extra-index-url", "no-index", "find-links")) {
+            String variable = "PIP_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+            if (env.containsKey(variable)) {
+                values.put(key, env.get(variable));
+            }
+        }
+        return values;
     }
 
     /**
@@ -109,6 +130,9 @@ public final class PipIndexes {
         boolean noIndex = urls.isEmpty();
         for (IndexOption option : options) {
             String value = expand(option.value().strip(), env);
+            if (option.kind() == IndexOption.Kind.FIND_LINKS) {
+                continue; // not an index; see withRequirementsFindLinks
+            }
             if (option.kind() == IndexOption.Kind.NO_INDEX) {
                 noIndex = true;
                 out.clear();
@@ -119,6 +143,13 @@ public final class PipIndexes {
                 out.add(value);
             }
         }
+        return out;
+    }
+
+    /** {@code findLinks} and the {@code --find-links} of requirements files, in order; {@code --no-index} does not drop them. */
+    public static List<String> withRequirementsFindLinks(List<String> findLinks, List<IndexOption> options, Map<String, String> env) {
+        List<String> out = new ArrayList<>(findLinks);
+        options.stream().filter(o -> o.kind() == IndexOption.Kind.FIND_LINKS).forEach(o -> out.add(expand(o.value().strip(), env)));
         return out;
     }
 

@@ -8,8 +8,14 @@ import dev.pinver.version.Pep440Version;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +37,20 @@ public final class PypiRegistry {
 
     private final Http http;
     private final List<PypiIndex> indexes;
+    private final List<String> findLinks;
 
     public PypiRegistry(Http http, List<PypiIndex> indexes) {
+        this(http, indexes, List.of());
+    }
+
+    /**
+     * @param findLinks pip's {@code find-links}: local directories (paths or {@code file://} URLs) whose
+     *     distribution files count as releases, and HTML pages (URLs, or local files) whose links do
+     */
+    public PypiRegistry(Http http, List<PypiIndex> indexes, List<String> findLinks) {
         this.http = http;
         this.indexes = List.copyOf(indexes);
+        this.findLinks = List.copyOf(findLinks);
     }
 
     public List<PypiIndex> indexes() {
@@ -51,7 +67,8 @@ public final class PypiRegistry {
             return this;
         }
         List<String> urls = indexes.stream().map(PypiIndex::url).toList();
-        return new PypiRegistry(http, PipIndexes.indexes(PipIndexes.withRequirementsOptions(urls, options, env)));
+        return new PypiRegistry(http, PipIndexes.indexes(PipIndexes.withRequirementsOptions(urls, options, env)),
+                PipIndexes.withRequirementsFindLinks(findLinks, options, env));
     }
 
     /** The releases of {@code name}, oldest first; see {@link #project}. */
@@ -95,10 +112,62 @@ public final class PypiRegistry {
                 }
             }
         }
+        for (String location : findLinks) {
+            try {
+                List<IndexFile> linked = linkedFiles(location, project);
+                files.addAll(linked);
+                found |= !linked.isEmpty();
+            } catch (RegistryException e) {
+                failures.add(e);
+            }
+        }
         if (!found) {
             throw notFound(project, failures, lacking);
         }
         return new PypiProject(project, merge(files), projectUrls, failures);
+    }
+
+    /**
+     * The project's files at a {@code find-links} location, as pip reads one: a local directory's files
+     * (not its subdirectories), else the links of the HTML page there. A directory that does not exist
+     * has none (pip only warns).
+     */
+    private List<IndexFile> linkedFiles(String location, String project) {
+        Optional<Path> directory = localPath(location).filter(Files::isDirectory);
+        if (directory.isPresent()) {
+            List<IndexFile> files = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.get())) {
+                for (Path entry : entries) {
+                    String filename = entry.getFileName().toString();
+                    DistFilename.version(filename, project).filter(v -> Files.isRegularFile(entry)).ifPresent(version ->
+                            files.add(new IndexFile(version, filename, Optional.empty(), false, Optional.empty(), Optional.empty())));
+                }
+            } catch (IOException e) {
+                throw new RegistryException(Reason.CONNECTION, location, "cannot list the find-links directory: " + e.getMessage());
+            }
+            files.sort(Comparator.comparing(IndexFile::filename));
+            return files;
+        }
+        boolean url = location.contains("://");
+        if (!url && !localPath(location).map(Files::isRegularFile).orElse(false)) {
+            LOG.debug("find-links {} does not exist", location);
+            return List.of();
+        }
+        String page = url ? location : localPath(location).orElseThrow().toUri().toString();
+        Http.Response response = http.get(page, "text/html");
+        return SimpleHtml.files(response.body(), response.url(), project);
+    }
+
+    /** A {@code find-links} location as a local path: a plain path, or a {@code file://} URL. */
+    private static Optional<Path> localPath(String location) {
+        try {
+            if (location.startsWith("file:")) {
+                return Optional.of(Path.of(URI.create(location)));
+            }
+            return location.contains("://") ? Optional.empty() : Optional.of(Path.of(location).toAbsolutePath());
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) { // InvalidPathException is one too
+            return Optional.empty();
+        }
     }
 
     private static RegistryException notFound(String project, List<RegistryException> failures, List<String> lacking) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinver.Location;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -243,6 +246,14 @@ class RequirementsReaderTest {
     }
 
     @Test
+    void aRelativeFindLinksIsBesideTheFileWhenItIsThere(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sub/wheels"));
+        Manifest m = new RequirementsReader().read(dir.resolve("sub/requirements.txt"), "-f wheels\n--find-links elsewhere\n");
+        assertEquals(List.of(new IndexOption(IndexOption.Kind.FIND_LINKS, dir.resolve("sub/wheels").toAbsolutePath().toString()),
+                new IndexOption(IndexOption.Kind.FIND_LINKS, "elsewhere")), m.indexOptions());
+    }
+
+    @Test
     void anIndexOptionCountsOnALineOfItsOwnOnly() {
         // pip ignores options other than per-requirement ones on a requirement's line
         Manifest m = read("requests==2.31.0 --index-url https://example.com/simple\n--index-url 'https://example.com/quoted'\n");
@@ -281,6 +292,9 @@ class RequirementsReaderTest {
                 new IndexOption(IndexOption.Kind.INDEX_URL, "https://pypi.org/simple"),
                 new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "https://download.pytorch.org/whl/cu117"),
                 new IndexOption(IndexOption.Kind.EXTRA_INDEX_URL, "${PRIVATE_INDEX}"),
+                new IndexOption(IndexOption.Kind.FIND_LINKS, "./wheels"),
+                new IndexOption(IndexOption.Kind.FIND_LINKS, "https://example.com/links"),
+                new IndexOption(IndexOption.Kind.FIND_LINKS, "https://example.com/links2"),
                 new IndexOption(IndexOption.Kind.NO_INDEX, "")), m.indexOptions());
         assertDependency(only(m, "foo"), "==1", 18, 4, Source.REGISTRY, false);
         assertTrue(m.includes().isEmpty());

@@ -97,6 +97,18 @@ class PipIndexesTest {
     }
 
     @Test
+    void findLinksComeFromTheConfigurationTheEnvironmentAndRequirementsFilesAndSurviveNoIndex() throws IOException {
+        Path conf = conf("links.conf", "[global]\nfind-links =\n    /srv/wheels\n    https://example.com/links.html\n");
+        assertEquals(List.of("/srv/wheels", "https://example.com/links.html"), PipIndexes.findLinks(List.of(conf), Map.of()));
+        assertEquals(List.of("/a", "/b"), PipIndexes.findLinks(List.of(conf), Map.of("PIP_FIND_LINKS", "/a /b")));
+        List<IndexOption> options = List.of(new IndexOption(IndexOption.Kind.FIND_LINKS, "/c"),
+                new IndexOption(IndexOption.Kind.NO_INDEX, ""), new IndexOption(IndexOption.Kind.FIND_LINKS, "${WHEELS}"));
+        assertEquals(List.of("/a", "/c", "/d"), PipIndexes.withRequirementsFindLinks(List.of("/a"), options, Map.of("WHEELS", "/d")));
+        assertEquals(List.of(), PipIndexes.withRequirementsOptions(List.of("https://x.example/simple"), options, Map.of()),
+                "find-links are not indexes; --no-index still ends the indexes");
+    }
+
+    @Test
     void configFilesInPipsOrder() throws IOException {
         Path home = dir.resolve("home");
         Map<String, String> env = Map.of("XDG_CONFIG_DIRS", "/etc/a:/etc/b", "XDG_CONFIG_HOME", "/cfg",

@@ -18,6 +18,7 @@ import dev.pinver.LocalWireMock;
 import dev.pinver.registry.RegistryException.Reason;
 import dev.pinver.version.Pep440Version;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,5 +214,30 @@ class PypiRegistryTest {
         assertEquals(new PypiIndex("https://mirror.example/pypi/simple", PypiIndex.Api.SIMPLE), PypiIndex.of("https://mirror.example/pypi/simple/"));
         assertEquals(new PypiIndex("file:///opt/pypi/simple", PypiIndex.Api.SIMPLE), PypiIndex.of("file:///opt/pypi/simple"));
         assertEquals(new PypiIndex("https://devpi.example/root/pypi/+simple", PypiIndex.Api.SIMPLE), PypiIndex.of("https://devpi.example/root/pypi/+simple/"));
+    }
+
+    @Test
+    void findLinksDirectoriesAndPagesAddReleasesWhereIndexesHaveNone(@TempDir Path links) throws IOException {
+        Path wheels = Files.createDirectories(links.resolve("wheels"));
+        for (String file : List.of("demo_pkg-2.0.0-py3-none-any.whl", "demo-pkg-1.5.tar.gz", "other-3.0-py3-none-any.whl", "notes.txt")) {
+            Files.writeString(wheels.resolve(file), "");
+        }
+        Files.createDirectories(wheels.resolve("demo_pkg-9.0-py3-none-any.whl")); // a directory is not a file
+        Path page = Files.writeString(links.resolve("links.html"),
+                "<html><body><a href=\"https://files.example/demo-pkg-2.1.0.tar.gz\">demo-pkg-2.1.0.tar.gz</a>"
+                        + "<a href=\"https://files.example/other-1.0.tar.gz\">other</a></body></html>");
+        SERVER.stubFor(get("/links/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<a href=\"demo_pkg-2.2.0-py3-none-any.whl\">x</a>")));
+        SERVER.stubFor(get(urlEqualTo("/simple/demo-pkg/")).willReturn(aResponse().withStatus(404)));
+        SERVER.stubFor(get(urlEqualTo("/simple/absent/")).willReturn(aResponse().withStatus(404)));
+
+        PypiRegistry registry = new PypiRegistry(http(), PipIndexes.indexes(List.of(base("/simple"))),
+                List.of(wheels.toString(), page.toUri().toString(), base("/links/"), links.resolve("missing").toString()));
+        PypiProject project = registry.project("demo-pkg");
+        assertEquals(List.of("1.5", "2.0.0", "2.1.0", "2.2.0"), project.releases().stream().map(PypiRelease::version).toList());
+        assertEquals(List.of(), project.failures());
+
+        RegistryException none = assertThrows(RegistryException.class, () -> registry.project("absent"));
+        assertEquals(Reason.NOT_FOUND, none.reason());
     }
 }
