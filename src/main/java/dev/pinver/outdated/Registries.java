@@ -75,10 +75,10 @@ public final class Registries {
         http = options.cacheDir().map(http::withCacheDir).orElse(http);
         http = options.caFile().map(http::withExtraCaFile).orElse(http);
         Http client = new Http(http);
-        List<String> indexes = PipIndexes.configured(env, home, options.indexUrl(), options.extraIndexUrls(), false);
+        PipIndexes.Sources pip = PipIndexes.sources(env, home, options.indexUrl(), options.extraIndexUrls());
         NpmConfig npm = NpmConfig.load(projectDir, home, env);
         npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
-        PypiRegistry pypi = new PypiRegistry(client, PipIndexes.indexes(indexes), PipIndexes.findLinks(env, home));
+        PypiRegistry pypi = new PypiRegistry(client, PipIndexes.indexes(pip.indexUrls()), pip.findLinks());
         return new Clients(client, pypi, npm, new NpmRegistry(client, npm),
                 () -> maven(options, projectDir, client.options()), env);
     }

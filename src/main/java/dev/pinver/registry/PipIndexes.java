@@ -77,7 +77,41 @@ public final class PipIndexes {
     /** As {@link #configured(Map, Path, Optional, List, boolean)}, from these configuration files. */
     static List<String> configured(List<Path> files, Map<String, String> env, Optional<String> indexUrl,
             List<String> extraIndexUrls, boolean noIndex) {
-        Map<String, String> values = values(files, env);
+        return indexUrls(values(files, env), indexUrl, extraIndexUrls, noIndex);
+    }
+
+    /**
+     * What pip's configuration says about where packages come from, read once.
+     *
+     * @param indexUrls the index URLs, as {@link #configured(Map, Path, Optional, List, boolean)} gives them
+     * @param findLinks pip's {@code find-links}: directories or HTML pages of distribution files that pip
+     *     considers besides the indexes
+     */
+    public record Sources(List<String> indexUrls, List<String> findLinks) {
+
+        public Sources {
+            indexUrls = List.copyOf(indexUrls);
+            findLinks = List.copyOf(findLinks);
+        }
+    }
+
+    /**
+     * The index URLs as {@link #configured(Map, Path, Optional, List, boolean)} gives them (indexes on), and
+     * the {@code find-links} of the configuration files and {@code PIP_FIND_LINKS} (space-separated).
+     *
+     * @throws PinverException of kind {@code BAD_INPUT} when a configuration file cannot be read
+     */
+    public static Sources sources(Map<String, String> env, Path home, Optional<String> indexUrl, List<String> extraIndexUrls) {
+        Map<String, String> values = values(configFiles(env, home), env);
+        return new Sources(indexUrls(values, indexUrl, extraIndexUrls, false), words(values.getOrDefault("find-links", "")));
+    }
+
+    static List<String> findLinks(List<Path> files, Map<String, String> env) {
+        return words(values(files, env).getOrDefault("find-links", ""));
+    }
+
+    private static List<String> indexUrls(Map<String, String> values, Optional<String> indexUrl, List<String> extraIndexUrls,
+            boolean noIndex) {
         Settings settings = new Settings(
                 Optional.ofNullable(values.get("index-url")).map(String::strip).filter(s -> !s.isEmpty()),
                 words(values.getOrDefault("extra-index-url", "")),
@@ -85,20 +119,6 @@ public final class PipIndexes {
         List<String> extras = new ArrayList<>(settings.extraIndexUrls());
         extras.addAll(extraIndexUrls);
         return new Settings(indexUrl.or(settings::indexUrl), extras, noIndex || settings.noIndex()).urls();
-    }
-
-    /**
-     * pip's {@code find-links} from its configuration files and {@code PIP_FIND_LINKS} (space-separated):
-     * directories or HTML pages of distribution files that pip considers besides the indexes.
-     *
-     * @throws PinverException of kind {@code BAD_INPUT} when a configuration file cannot be read
-     */
-    public static List<String> findLinks(Map<String, String> env, Path home) {
-        return findLinks(configFiles(env, home), env);
-    }
-
-    static List<String> findLinks(List<Path> files, Map<String, String> env) {
-        return words(values(files, env).getOrDefault("find-links", ""));
     }
 
     /** The settings of the configuration files ({@code [global]}, then {@code [install]}), then of {@code PIP_*}. */
@@ -129,10 +149,10 @@ public final class PipIndexes {
         List<String> out = new ArrayList<>(urls);
         boolean noIndex = urls.isEmpty();
         for (IndexOption option : options) {
-            String value = expand(option.value().strip(), env);
             if (option.kind() == IndexOption.Kind.FIND_LINKS) {
                 continue; // not an index; see withRequirementsFindLinks
             }
+            String value = expand(option.value().strip(), env);
             if (option.kind() == IndexOption.Kind.NO_INDEX) {
                 noIndex = true;
                 out.clear();
