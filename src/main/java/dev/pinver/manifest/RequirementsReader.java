@@ -638,7 +638,7 @@ public final class RequirementsReader implements ManifestReader {
             add(name, "", emptySpan(line, at + (exact ? nameAt : 0)), source, hashed);
         }
 
-        /** {@code -i}/{@code --index-url}, {@code --extra-index-url} or {@code --no-index}, for the PyPI registry. */
+        /** {@code -i}/{@code --index-url}, {@code --extra-index-url}, {@code --no-index} or {@code -f}/{@code --find-links}, for the PyPI registry. */
         private void indexOption(LogicalLine line, OptionUse use) {
             String name = use.spec().longName();
             if (name.equals("--no-index")) {

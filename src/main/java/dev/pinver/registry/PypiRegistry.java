@@ -129,33 +129,36 @@ public final class PypiRegistry {
 
     /**
      * The project's files at a {@code find-links} location, as pip reads one: a local directory's files
-     * (not its subdirectories), else the links of the HTML page there. A directory that does not exist
+     * (not its subdirectories), else the links of the HTML page there. A local path that does not exist
      * has none (pip only warns).
      */
     private List<IndexFile> linkedFiles(String location, String project) {
-        Optional<Path> directory = localPath(location).filter(Files::isDirectory);
-        if (directory.isPresent()) {
-            List<IndexFile> files = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.get())) {
-                for (Path entry : entries) {
-                    String filename = entry.getFileName().toString();
-                    DistFilename.version(filename, project).filter(v -> Files.isRegularFile(entry)).ifPresent(version ->
-                            files.add(new IndexFile(version, filename, Optional.empty(), false, Optional.empty(), Optional.empty())));
-                }
-            } catch (IOException e) {
-                throw new RegistryException(Reason.CONNECTION, location, "cannot list the find-links directory: " + e.getMessage());
-            }
-            files.sort(Comparator.comparing(IndexFile::filename));
-            return files;
+        Optional<Path> local = localPath(location);
+        if (local.isPresent() && Files.isDirectory(local.get())) {
+            return directoryFiles(local.get(), location, project);
         }
-        boolean url = location.contains("://");
-        if (!url && !localPath(location).map(Files::isRegularFile).orElse(false)) {
+        if (local.isPresent() && !Files.isRegularFile(local.get())) {
             LOG.debug("find-links {} does not exist", location);
             return List.of();
         }
-        String page = url ? location : localPath(location).orElseThrow().toUri().toString();
-        Http.Response response = http.get(page, "text/html");
+        Http.Response response = http.get(local.map(path -> path.toUri().toString()).orElse(location), "text/html");
         return SimpleHtml.files(response.body(), response.url(), project);
+    }
+
+    /** The project's wheels and sdists in {@code directory}, by file name. */
+    private static List<IndexFile> directoryFiles(Path directory, String location, String project) {
+        List<IndexFile> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String filename = entry.getFileName().toString();
+                DistFilename.version(filename, project).filter(v -> Files.isRegularFile(entry)).ifPresent(version ->
+                        files.add(new IndexFile(version, filename, Optional.empty(), false, Optional.empty(), Optional.empty())));
+            }
+        } catch (IOException e) {
+            throw new RegistryException(Reason.CONNECTION, location, "cannot list the find-links directory: " + e.getMessage());
+        }
+        files.sort(Comparator.comparing(IndexFile::filename));
+        return files;
     }
 
     /** A {@code find-links} location as a local path: a plain path, or a {@code file://} URL. */

@@ -232,7 +232,8 @@ class PypiRegistryTest {
         SERVER.stubFor(get(urlEqualTo("/simple/absent/")).willReturn(aResponse().withStatus(404)));
 
         PypiRegistry registry = new PypiRegistry(http(), PipIndexes.indexes(List.of(base("/simple"))),
-                List.of(wheels.toString(), page.toUri().toString(), base("/links/"), links.resolve("missing").toString()));
+                List.of(wheels.toString(), page.toUri().toString(), base("/links/"), links.resolve("missing").toString(),
+                        links.resolve("gone").toUri().toString()));
         PypiProject project = registry.project("demo-pkg");
         assertEquals(List.of("1.5", "2.0.0", "2.1.0", "2.2.0"), project.releases().stream().map(PypiRelease::version).toList());
         assertEquals(List.of(), project.failures());
