@@ -466,7 +466,7 @@ public final class Http {
             return new Retryable(Reason.CONNECTION, "cannot connect: " + describe(cause));
         }
         if (cause instanceof UnknownHostException) {
-            return new Retryable(Reason.CONNECTION, "cannot resolve the host name " + describe(cause));
+            return new Retryable(Reason.CONNECTION, "unknown host " + describe(cause)); // as MavenFailures says it
         }
         return new Retryable(Reason.CONNECTION, "connection failed: " + describe(cause));
     }

@@ -383,7 +383,7 @@ class HttpTest {
         RegistryException e = assertThrows(RegistryException.class,
                 () -> new Http(options()).get("http://registry.invalid/simple/", "*/*"));
         assertEquals(Reason.CONNECTION, e.reason());
-        assertEquals("http://registry.invalid/simple/: cannot resolve the host name registry.invalid (3 attempts)", e.getMessage());
+        assertEquals("http://registry.invalid/simple/: unknown host registry.invalid (3 attempts)", e.getMessage());
     }
 
     @Test
