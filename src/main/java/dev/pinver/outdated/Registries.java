@@ -7,6 +7,7 @@ import dev.pinver.registry.NpmConfig;
 import dev.pinver.registry.NpmRegistry;
 import dev.pinver.registry.PipIndexes;
 import dev.pinver.registry.PypiRegistry;
+import dev.pinver.registry.Redact;
 import dev.pinver.PinverException;
 import dev.pinver.manifest.PomReader;
 import dev.pinver.manifest.SourceText;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** Builds each ecosystem's release source from the user's configuration: the one place registries are wired. */
 public final class Registries {
@@ -37,12 +39,25 @@ public final class Registries {
      * @param cacheDir where answers are cached; empty for the XDG default
      * @param allowInsecureHttp let plain {@code http://} registries be used
      * @param caFile an extra PEM bundle of trusted CAs
+     * @throws PinverException of kind {@code USAGE} for a plain {@code http://} registry without {@code allowInsecureHttp}:
+     *     a wrong setting, said once, not once per package
      */
     public record Options(Optional<String> indexUrl, List<String> extraIndexUrls, Optional<String> npmRegistry,
             Optional<String> mavenRepository, boolean offline, Optional<Path> cacheDir, boolean allowInsecureHttp, Optional<Path> caFile) {
 
         public Options {
             extraIndexUrls = List.copyOf(extraIndexUrls);
+            if (!allowInsecureHttp) {
+                Stream.of(indexUrl.stream(), extraIndexUrls.stream(), npmRegistry.stream(), mavenRepository.stream())
+                        .flatMap(urls -> urls)
+                        .map(String::strip)
+                        .filter(url -> url.regionMatches(true, 0, "http://", 0, "http://".length()))
+                        .findFirst()
+                        .ifPresent(url -> {
+                            throw new PinverException(PinverException.Kind.USAGE, Redact.url(url)
+                                    + ": plain http:// is refused; use https:// or --allow-insecure-http");
+                        });
+            }
         }
     }
 

@@ -113,4 +113,14 @@ class OutdatedCommandTest {
         assertTrue(r.out().contains("0.24.0"), r.out());
         assertTrue(r.out().contains("\n1 dependency in 1 manifest: 1 can move, 1 of them across a breaking edge\n"), r.out());
     }
+
+    @Test
+    void aPlainHttpRegistryIsOneUsageErrorNotOnePerPackage(@TempDir Path cache) {
+        Cli r = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=http://user:s3cret@registry.example/",
+                "--cache-dir", cache.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("pinver: http://***@registry.example/: plain http:// is refused; use https:// or --allow-insecure-http\n",
+                r.err());
+        assertEquals("", r.out());
+    }
 }
