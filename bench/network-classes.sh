@@ -17,7 +17,7 @@ cp "$peers/pom.xml" "$work/mvn/"
 run() { # list manifest [options...]
   local list=$1 manifest=$2
   shift 2
-  java -XX:DumpLoadedClassList="$work/$list" -jar "$repo/target/pinver.jar" outdated "$manifest" --format json \
+  java -Djava.library.path="$repo/target/native" -XX:DumpLoadedClassList="$work/$list" -jar "$repo/target/pinver.jar" outdated "$manifest" --format json \
     --cache-dir "$work/cache" "$@" >/dev/null 2>&1 || true
 }
 run npm-network "$peers/package.json"
