@@ -151,10 +151,14 @@ final class HttpCache {
             Optional<String> lastModified, Instant storedAt, byte[] body, boolean keepBody) {
         String generation = String.format("%016x", ThreadLocalRandom.current().nextLong());
         Entry entry = new Entry(url, accept, contentType, etag, lastModified, storedAt, body.length, generation);
-        if ((keepBody && !atomicWrite(bodyFile(entry), body)) || !atomicWrite(metadataFile(url, accept), metadataBytes(entry))) {
+        Path metadata = metadataFile(url, accept);
+        boolean replacing = Files.exists(metadata);
+        if ((keepBody && !atomicWrite(bodyFile(entry), body)) || !atomicWrite(metadata, metadataBytes(entry))) {
             return Optional.empty();
         }
-        removeOtherGenerations(entry);
+        if (replacing) {
+            removeOtherGenerations(entry);
+        }
         return Optional.of(entry);
     }
 

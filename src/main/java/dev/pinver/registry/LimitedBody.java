@@ -68,9 +68,11 @@ final class LimitedBody {
         if (length > limit) {
             throw new TooLargeException(what + " of " + length + " bytes exceeds the limit of " + limit + " bytes");
         }
-        byte[] body = in.readNBytes((int) length);
-        if (body.length < length) {
-            throw new EOFException(what + " ended after " + body.length + " of " + length + " bytes");
+        // straight into the final array: InputStream.readNBytes(int) would gather 8 KiB pieces and copy them
+        byte[] body = new byte[(int) length];
+        int read = in.readNBytes(body, 0, body.length);
+        if (read < length) {
+            throw new EOFException(what + " ended after " + read + " of " + length + " bytes");
         }
         return body;
     }
