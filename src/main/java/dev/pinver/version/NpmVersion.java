@@ -46,6 +46,10 @@ public final class NpmVersion implements Comparable<NpmVersion> {
             throw new InvalidSpecException("npm version longer than " + NpmGrammar.MAX_VERSION_LENGTH
                     + " characters", NpmGrammar.MAX_VERSION_LENGTH);
         }
+        NpmVersion plain = plainRelease(text);
+        if (plain != null) {
+            return plain;
+        }
         String trimmed = NpmGrammar.trim(text);
         int lead = text.indexOf(trimmed);
         Matcher m = (loose ? NpmGrammar.LOOSE : NpmGrammar.FULL).matcher(trimmed);
@@ -70,6 +74,32 @@ public final class NpmVersion implements Comparable<NpmVersion> {
         }
         List<String> build = m.group(5) == null ? List.of() : Arrays.asList(m.group(5).split("\\."));
         return new NpmVersion(parts[0], parts[1], parts[2], pre, build);
+    }
+
+    /**
+     * {@code text} as a version when it is exactly {@code M.m.p} (numbers without leading zeros, at most
+     * 15 digits, so below 2^53-1): what most registry versions are, read without the grammar's regex,
+     * which the same text would match in strict and loose mode alike. Null for anything else.
+     */
+    private static NpmVersion plainRelease(String text) {
+        long[] parts = new long[3];
+        int part = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if ((digits == 1 && parts[part] == 0) || ++digits > 15) {
+                    return null;
+                }
+                parts[part] = parts[part] * 10 + (c - '0');
+            } else if (c == '.' && digits > 0 && part < 2) {
+                part++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 2 && digits > 0 ? new NpmVersion(parts[0], parts[1], parts[2], List.of(), List.of()) : null;
     }
 
     /**
