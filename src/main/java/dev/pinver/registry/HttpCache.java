@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * older generations are removed, so a reduction can only ever describe the body it was made from. Every
  * file is written to a temporary file and renamed into place, so a reader sees a whole file or none. A
  * file that does not check out (wrong header, length, URL or checksum, or missing) counts as absent.
- * Failing to write is logged and otherwise ignored: the cache only saves work.
+ * Failing to write is logged and otherwise ignored: the cache only saves work. The directory is flat: a
+ * directory per key prefix cost a directory creation for nearly every new answer of a cold run.
  */
 final class HttpCache {
 
@@ -286,8 +287,7 @@ final class HttpCache {
     private void removeOtherGenerations(Entry kept) {
         String key = key(kept.url(), kept.accept());
         String current = read(kept.url(), kept.accept()).map(Entry::generation).orElse(kept.generation());
-        Path shard = metadataFile(kept.url(), kept.accept()).getParent();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(shard, key + "-*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, key + "-*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String rest = name.substring(key.length() + 1);
@@ -298,13 +298,12 @@ final class HttpCache {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("cannot remove old cache generations in {}: {}", shard, e.toString());
+            LOG.debug("cannot remove old cache generations in {}: {}", dir, e.toString());
         }
     }
 
     private Path metadataFile(String url, String accept) {
-        String key = key(url, accept);
-        return dir.resolve(key.substring(0, 2)).resolve(key);
+        return dir.resolve(key(url, accept));
     }
 
     private Path bodyFile(Entry entry) {

@@ -46,7 +46,7 @@ public final class NpmVersion implements Comparable<NpmVersion> {
             throw new InvalidSpecException("npm version longer than " + NpmGrammar.MAX_VERSION_LENGTH
                     + " characters", NpmGrammar.MAX_VERSION_LENGTH);
         }
-        NpmVersion plain = plainRelease(text);
+        NpmVersion plain = plainForm(text);
         if (plain != null) {
             return plain;
         }
@@ -77,29 +77,69 @@ public final class NpmVersion implements Comparable<NpmVersion> {
     }
 
     /**
-     * {@code text} as a version when it is exactly {@code M.m.p} (numbers without leading zeros, at most
-     * 15 digits, so below 2^53-1): what most registry versions are, read without the grammar's regex,
-     * which the same text would match in strict and loose mode alike. Null for anything else.
+     * {@code text} as a version when it is a strict SemVer version written plainly: {@code M.m.p} with
+     * numbers of at most 15 digits (so below 2^53-1) and no leading zeros, then an optional pre-release and
+     * build, with nothing around it. That is what registries list, and the grammar's regex, in strict and
+     * loose mode alike, reads such text the same way; this reads it without the regex. Null for anything
+     * else, which the regex then judges.
      */
-    private static NpmVersion plainRelease(String text) {
+    private static NpmVersion plainForm(String text) {
+        int length = text.length();
         long[] parts = new long[3];
-        int part = 0;
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if ((digits == 1 && parts[part] == 0) || ++digits > 15) {
-                    return null;
-                }
-                parts[part] = parts[part] * 10 + (c - '0');
-            } else if (c == '.' && digits > 0 && part < 2) {
-                part++;
-                digits = 0;
-            } else {
+        int at = 0;
+        for (int part = 0; part < 3; part++) {
+            int from = at;
+            while (at < length && isDigit(text.charAt(at))) {
+                parts[part] = parts[part] * 10 + (text.charAt(at++) - '0');
+            }
+            int digits = at - from;
+            if (digits == 0 || digits > 15 || (digits > 1 && text.charAt(from) == '0')) {
+                return null;
+            }
+            if (part < 2 && (at == length || text.charAt(at++) != '.')) {
                 return null;
             }
         }
-        return part == 2 && digits > 0 ? new NpmVersion(parts[0], parts[1], parts[2], List.of(), List.of()) : null;
+        List<String> pre = List.of();
+        if (at < length && text.charAt(at) == '-') {
+            int end = text.indexOf('+', at);
+            pre = identifiers(text, at + 1, end < 0 ? length : end, true);
+            at = end < 0 ? length : end;
+        }
+        List<String> build = List.of();
+        if (at < length && text.charAt(at) == '+') {
+            build = identifiers(text, at + 1, length, false);
+            at = length;
+        }
+        return pre == null || build == null || at != length ? null
+                : new NpmVersion(parts[0], parts[1], parts[2], pre, build);
+    }
+
+    /**
+     * The dot-separated identifiers of {@code text[from, to)}, each non-empty and of letters, digits and
+     * hyphens; in a pre-release, a numeric one without leading zeros, and normalised. Null otherwise.
+     */
+    private static List<String> identifiers(String text, int from, int to, boolean prerelease) {
+        List<String> ids = new ArrayList<>();
+        int start = from;
+        for (int at = from; at <= to; at++) {
+            char c = at == to ? '.' : text.charAt(at);
+            if (c == '.') {
+                String id = text.substring(start, at);
+                if (id.isEmpty() || (prerelease && id.length() > 1 && id.charAt(0) == '0' && NpmGrammar.isNumeric(id))) {
+                    return null;
+                }
+                ids.add(prerelease ? normaliseIdentifier(id) : id);
+                start = at + 1;
+            } else if (!isDigit(c) && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '-') {
+                return null;
+            }
+        }
+        return ids;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
