@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLEngine;
@@ -47,11 +49,25 @@ final class ChainsCheckedOnce extends X509ExtendedTrustManager {
         void run() throws CertificateException;
     }
 
-    private final X509ExtendedTrustManager checker;
+    private final CompletableFuture<X509ExtendedTrustManager> checker;
     private final Map<Key, CompletableFuture<Void>> verdicts = new ConcurrentHashMap<>();
 
     ChainsCheckedOnce(X509ExtendedTrustManager checker) {
+        this(CompletableFuture.completedFuture(checker));
+    }
+
+    /** @param checker the trust manager that checks, possibly still being made: checks wait for it */
+    ChainsCheckedOnce(CompletableFuture<X509ExtendedTrustManager> checker) {
         this.checker = checker;
+    }
+
+    private X509ExtendedTrustManager checker() throws CertificateException {
+        try {
+            return checker.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CertificateException("cannot read the trust store: " + cause.getMessage(), cause);
+        }
     }
 
     private void once(String host, X509Certificate[] chain, String authType, Check check) throws CertificateException {
@@ -97,36 +113,40 @@ final class ChainsCheckedOnce extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        once(host(socket), chain, authType, () -> checker.checkServerTrusted(chain, authType, socket));
+        once(host(socket), chain, authType, () -> checker().checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        once(String.valueOf(engine.getPeerHost()), chain, authType, () -> checker.checkServerTrusted(chain, authType, engine));
+        once(String.valueOf(engine.getPeerHost()), chain, authType, () -> checker().checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        checker.checkServerTrusted(chain, authType);
+        checker().checkServerTrusted(chain, authType);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checker.checkClientTrusted(chain, authType, socket);
+        checker().checkClientTrusted(chain, authType, socket);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        checker.checkClientTrusted(chain, authType, engine);
+        checker().checkClientTrusted(chain, authType, engine);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        checker.checkClientTrusted(chain, authType);
+        checker().checkClientTrusted(chain, authType);
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return checker.getAcceptedIssuers();
+        try {
+            return checker().getAcceptedIssuers();
+        } catch (CertificateException e) {
+            return new X509Certificate[0];
+        }
     }
 }

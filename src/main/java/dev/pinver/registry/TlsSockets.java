@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -40,12 +41,12 @@ final class TlsSockets {
      * @throws PinverException of kind {@code USAGE} when the CA file cannot be used or TLS is not available
      */
     static SSLContext context(Optional<Path> extraCaFile, boolean nativeTls) {
-        X509ExtendedTrustManager trust = TrustStores.manager(extraCaFile);
+        CompletableFuture<X509ExtendedTrustManager> trust = TrustStores.loading(extraCaFile);
         try {
             SSLContext context;
             if (nativeTls) {
                 context = SSLContext.getInstance("TLS", Conscrypt.newProvider());
-                trust = new Tls13AuthType(trust);
+                trust = trust.thenApply(Tls13AuthType::new);
             } else {
                 context = SSLContext.getInstance("TLS");
             }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,20 +40,32 @@ final class TrustStores {
     }
 
     /**
-     * The platform's trust store, plus the certificates of {@code extraCaFile} when given.
+     * The platform's trust store, plus the certificates of {@code extraCaFile} when given. The CA file is
+     * read and checked at once; the platform's store, whose ~150 certificates take ~25 ms to read at
+     * start-up, is read on a background thread, so that it overlaps the first connection's set-up (a
+     * chain is only checked once the server has sent it).
      *
-     * @throws PinverException of kind {@code USAGE} when the CA file cannot be used or TLS is not available
+     * @throws PinverException of kind {@code USAGE} when the CA file cannot be used; the future fails
+     *     when the platform's trust store cannot be read
      */
-    static X509ExtendedTrustManager manager(Optional<Path> extraCaFile) {
+    static CompletableFuture<X509ExtendedTrustManager> loading(Optional<Path> extraCaFile) {
+        Optional<X509ExtendedTrustManager> extra;
         try {
-            X509ExtendedTrustManager system = trustManager(null);
-            if (extraCaFile.isPresent()) {
-                return new EitherTrustManager(system, trustManager(keyStore(extraCaFile.get())));
-            }
-            return system;
+            extra = extraCaFile.isPresent() ? Optional.of(trustManager(keyStore(extraCaFile.get()))) : Optional.empty();
         } catch (GeneralSecurityException e) {
             throw new PinverException(PinverException.Kind.USAGE, "cannot set up TLS: " + e.getMessage());
         }
+        CompletableFuture<X509ExtendedTrustManager> system = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                system.complete(trustManager(null));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                system.completeExceptionally(e);
+            }
+        }, "pinver-trust-store");
+        reader.setDaemon(true);
+        reader.start();
+        return extra.isEmpty() ? system : system.thenApply(platform -> new EitherTrustManager(platform, extra.get()));
     }
 
     private static KeyStore keyStore(Path pemFile) throws GeneralSecurityException {
