@@ -12,10 +12,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.artifact.repository.metadata.Metadata;
 import org.apache.maven.artifact.repository.metadata.Versioning;
 import org.apache.maven.artifact.repository.metadata.io.xpp3.MetadataXpp3Reader;
@@ -27,10 +27,10 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
  * What one repository's {@code maven-metadata.xml} says about an artifact, read with Maven's own metadata
  * reader and checked before use: the versions it lists and when it was last rewritten.
  *
- * @param versions the listed versions that can be Maven versions, in file order, without duplicates
+ * @param versions the listed versions that can be Maven versions, read, in file order, without duplicates
  * @param lastUpdated {@code <versioning><lastUpdated>} (UTC, {@code yyyyMMddHHmmss}); empty when absent or unreadable
  */
-record MavenMetadata(List<String> versions, Optional<Instant> lastUpdated) {
+record MavenMetadata(List<MavenVersion> versions, Optional<Instant> lastUpdated) {
 
     /** Far above the largest real artifact metadata (a few hundred kilobytes for thousands of versions). */
     static final long MAX_BYTES = 16L * 1024 * 1024;
@@ -84,14 +84,14 @@ record MavenMetadata(List<String> versions, Optional<Instant> lastUpdated) {
         if (versioning == null) {
             return new MavenMetadata(List.of(), Optional.empty());
         }
-        Set<String> versions = new LinkedHashSet<>();
+        Map<String, MavenVersion> versions = new LinkedHashMap<>();
         for (String listed : versioning.getVersions()) {
-            String version = listed == null ? "" : listed.strip();
-            if (isVersion(version)) {
-                versions.add(version);
+            String text = listed == null ? "" : listed.strip();
+            if (!versions.containsKey(text)) {
+                version(text).ifPresent(version -> versions.put(text, version));
             }
         }
-        return new MavenMetadata(List.copyOf(versions), timestamp(versioning.getLastUpdated()));
+        return new MavenMetadata(List.copyOf(versions.values()), timestamp(versioning.getLastUpdated()));
     }
 
     private static void check(String element, String value, String expected) throws Malformed {
@@ -100,12 +100,11 @@ record MavenMetadata(List<String> versions, Optional<Instant> lastUpdated) {
         }
     }
 
-    private static boolean isVersion(String text) {
+    private static Optional<MavenVersion> version(String text) {
         try {
-            MavenVersion.parse(text);
-            return true;
+            return Optional.of(MavenVersion.parse(text));
         } catch (InvalidSpecException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -414,8 +414,8 @@ public final class MavenRegistry implements AutoCloseable {
             if (updated.isPresent() && (newest.isEmpty() || updated.get().isAfter(newest.get()))) {
                 newest = updated;
             }
-            for (String version : f.metadata().versions()) {
-                MavenVersion parsed = MavenVersion.parse(version);
+            for (MavenVersion parsed : f.metadata().versions()) {
+                String version = parsed.toString();
                 boolean snapshot = parsed.isSnapshot();
                 if ((snapshot && !includeSnapshots) || !f.repository().getPolicy(snapshot).isEnabled()) {
                     continue;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.eclipse.aether.util.version.GenericVersionScheme;
 import org.eclipse.aether.version.InvalidVersionSpecificationException;
@@ -35,18 +34,46 @@ public final class MavenVersion implements Comparable<MavenVersion> {
     /** The shorthands {@code a1}, {@code b1}, {@code m1}: one letter directly followed by a number. */
     private static final Set<String> PRE_RELEASE_SHORTHANDS = Set.of("a", "b", "m");
 
-    /** A deployed snapshot's timestamp and build number, as Resolver recognises it: {@code 1.0-20240131.235959-7}. */
-    private static final Pattern SNAPSHOT_TIMESTAMP = Pattern.compile("^(.*-)?([0-9]{8}\\.[0-9]{6}-[0-9]+)$");
-
     private final Version version;
     private final List<Integer> release;
+    private final boolean snapshot;
     private final boolean prerelease;
 
     private MavenVersion(Version version) {
         this.version = version;
-        List<MavenSegments.Segment> segments = MavenSegments.split(version.toString());
+        String text = version.toString();
+        List<MavenSegments.Segment> segments = MavenSegments.split(text);
         this.release = leadingNumbers(segments);
-        this.prerelease = isSnapshot() || segments.stream().anyMatch(MavenVersion::isPreReleaseQualifier);
+        this.snapshot = text.endsWith("SNAPSHOT") || endsWithSnapshotTimestamp(text);
+        this.prerelease = snapshot || segments.stream().anyMatch(MavenVersion::isPreReleaseQualifier);
+    }
+
+    /**
+     * Whether {@code text} ends with a deployed snapshot's timestamp and build number as Resolver recognises
+     * one, {@code yyyyMMdd.HHmmss-N} at the start or after a {@code -}: {@code 1.0-20240131.235959-7}.
+     */
+    private static boolean endsWithSnapshotTimestamp(String text) {
+        int build = text.length();
+        while (build > 0 && isDigit(text.charAt(build - 1))) {
+            build--;
+        }
+        int dash = build - 1; // before the build number
+        int dot = dash - 7; // between the date and the time
+        int date = dot - 8;
+        if (build == text.length() || date < 0 || text.charAt(dash) != '-' || text.charAt(dot) != '.'
+                || (date > 0 && text.charAt(date - 1) != '-')) {
+            return false;
+        }
+        for (int i = date; i < dash; i++) {
+            if (i != dot && !isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -132,8 +159,7 @@ public final class MavenVersion implements Comparable<MavenVersion> {
      * or with a deployed snapshot's timestamp and build number ({@code 1.0-20240131.235959-7}).
      */
     public boolean isSnapshot() {
-        String text = version.toString();
-        return text.endsWith("SNAPSHOT") || SNAPSHOT_TIMESTAMP.matcher(text).matches();
+        return snapshot;
     }
 
     @Override

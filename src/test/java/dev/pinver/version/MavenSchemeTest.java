@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.util.version.GenericVersionScheme;
@@ -137,6 +138,8 @@ class MavenSchemeTest {
         "1.0-alphabet|false|false|false",
         "1.0-preview|false|false|false",
         "9.4.51.v20230217|false|false|false",
+        "1.0x20240131.235959-7|false|false|false",
+        "1.0-2024013.235959-7|false|false|false",
     })
     void preReleasesAndSnapshots(String text, boolean prerelease, boolean snapshot, boolean belowRelease) {
         MavenVersion version = v(text);
@@ -145,6 +148,23 @@ class MavenSchemeTest {
         assertEquals(new DefaultArtifact("g:a:" + text).isSnapshot(), version.isSnapshot(), "Resolver's Artifact.isSnapshot");
         MavenVersion plain = scheme.finalRelease(version.release());
         assertEquals(belowRelease, version.compareTo(plain) < 0, "order against " + plain);
+    }
+
+    @Test
+    void snapshotsAreWhatResolverCallsSnapshots() {
+        String[] pieces = {"1", "0", "7", ".", "-", "20240131", "2024013", "235959", "23595", "SNAPSHOT", "a", "x"};
+        Random random = new Random(42);
+        int snapshots = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            boolean expected = new DefaultArtifact("g:a:" + text).isSnapshot();
+            assertEquals(expected, v(text.toString()).isSnapshot(), text.toString());
+            snapshots += expected ? 1 : 0;
+        }
+        assertTrue(snapshots > 500, "the generated versions hold too few snapshots to test: " + snapshots);
     }
 
     // ---- specs
