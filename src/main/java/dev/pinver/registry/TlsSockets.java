@@ -36,7 +36,8 @@ final class TlsSockets {
      * TLS that trusts the platform's trust store and {@code extraCaFile}, on BoringSSL's TLS or the JDK's
      * as asked ({@code nativeTls} needs {@link #nativeAvailable}). Its sockets check the certificate chain;
      * the host name is checked by their callers (HttpsURLConnection, see {@link HttpTransport}; Resolver's
-     * Apache HTTP client).
+     * Apache HTTP client). The platform's trust store is still being read when this returns
+     * ({@link TrustStores#loading}); the first chain check waits for it, and fails when it cannot be read.
      *
      * @throws PinverException of kind {@code USAGE} when the CA file cannot be used or TLS is not available
      */

@@ -1,6 +1,7 @@
 package dev.pinver.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pinver.TestCertificates;
@@ -8,11 +9,13 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStoreException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,5 +157,33 @@ class ChainsCheckedOnceTest {
         once.checkClientTrusted(chainA, "UNKNOWN", engineFor("a.example"));
         once.checkClientTrusted(chainA, "UNKNOWN", engineFor("a.example"));
         assertEquals(5, counting.checks.get(), "client chains are not remembered");
+    }
+
+    @Test
+    void checksWaitForTheTrustManagerStillBeingMadeAndFailWhenItCannotBe() throws Exception {
+        Counting counting = new Counting();
+        counting.release.countDown();
+        CompletableFuture<X509ExtendedTrustManager> making = new CompletableFuture<>();
+        ChainsCheckedOnce once = new ChainsCheckedOnce(making);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> check = pool.submit(() -> {
+                once.checkServerTrusted(chainA, "UNKNOWN", engineFor("a.example"));
+                return null;
+            });
+            Thread.sleep(100);
+            assertFalse(check.isDone(), "the check went on without a trust manager");
+            making.complete(counting);
+            check.get(10, TimeUnit.SECONDS);
+            assertEquals(1, counting.checks.get());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        ChainsCheckedOnce broken = new ChainsCheckedOnce(
+                CompletableFuture.failedFuture(new KeyStoreException("cacerts is damaged")));
+        CertificateException refused = assertThrows(CertificateException.class,
+                () -> broken.checkServerTrusted(chainA, "UNKNOWN", engineFor("a.example")));
+        assertEquals("cannot read the trust store: cacerts is damaged", refused.getMessage());
     }
 }
