@@ -466,7 +466,9 @@ public final class Http {
             return new Retryable(Reason.CONNECTION, "cannot connect: " + describe(cause));
         }
         if (cause instanceof UnknownHostException) {
-            return new Retryable(Reason.CONNECTION, "unknown host " + describe(cause)); // as MavenFailures says it
+            // not retried, as Resolver's transport does not: the JVM keeps a failed lookup for 10 s, so each
+            // retry would only meet it again (30 packages on an unresolvable index took ~18 s to report)
+            throw new RegistryException(Reason.CONNECTION, shown, "unknown host " + describe(cause)); // as MavenFailures says it
         }
         return new Retryable(Reason.CONNECTION, "connection failed: " + describe(cause));
     }

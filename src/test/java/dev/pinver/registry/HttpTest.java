@@ -378,12 +378,12 @@ class HttpTest {
     }
 
     @Test
-    void aHostThatDoesNotResolveIsAConnectionFailureThatSaysSo() {
+    void aHostThatDoesNotResolveIsAConnectionFailureThatSaysSoWithoutRetrying() {
         // .invalid never resolves (RFC 6761)
         RegistryException e = assertThrows(RegistryException.class,
                 () -> new Http(options()).get("http://registry.invalid/simple/", "*/*"));
         assertEquals(Reason.CONNECTION, e.reason());
-        assertEquals("http://registry.invalid/simple/: unknown host registry.invalid (3 attempts)", e.getMessage());
+        assertEquals("http://registry.invalid/simple/: unknown host registry.invalid", e.getMessage());
     }
 
     @Test
