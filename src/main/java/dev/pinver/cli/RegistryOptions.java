@@ -23,6 +23,11 @@ final class RegistryOptions {
     @Option(names = "--extra-index-url", paramLabel = "URL", description = "Another PyPI index; repeatable.")
     List<String> extraIndexUrls = new ArrayList<>();
 
+    @Option(names = "--find-links", paramLabel = "DIR|URL",
+            description = "Also take PyPI releases from this directory of wheels and sdists, or from the links of this "
+                    + "HTML page, as pip's --find-links does; repeatable.")
+    List<String> findLinks = new ArrayList<>();
+
     @Option(names = "--registry", paramLabel = "ECOSYSTEM=URL",
             description = "A registry per ecosystem: npm=URL, pypi=URL (a /simple index), maven=URL (in Central's place); "
                     + "overrides .pinver.yaml's registries.")
@@ -64,7 +69,7 @@ final class RegistryOptions {
         Map<String, String> urls = new LinkedHashMap<>(configured);
         urls.putAll(registries);
         Optional<String> pypi = Optional.ofNullable(indexUrl).or(() -> Optional.ofNullable(urls.get("pypi")));
-        return new Registries.Options(pypi, extraIndexUrls, Optional.ofNullable(urls.get("npm")),
+        return new Registries.Options(pypi, extraIndexUrls, findLinks, Optional.ofNullable(urls.get("npm")),
                 Optional.ofNullable(urls.get("maven")), offline,
                 Optional.ofNullable(cacheDir), allowInsecureHttp, Optional.ofNullable(caFile));
     }

@@ -33,6 +33,7 @@ public final class Registries {
      *
      * @param indexUrl PyPI's index ({@code --index-url}), replacing pip's configured one
      * @param extraIndexUrls more PyPI indexes ({@code --extra-index-url})
+     * @param findLinks more places with PyPI releases ({@code --find-links}), directories or HTML pages, after those pip's configuration names
      * @param npmRegistry the npm registry ({@code --registry npm=URL}), replacing .npmrc's
      * @param mavenRepository a Maven repository ({@code --registry maven=URL}) used in place of Central
      * @param offline answer only from the cache
@@ -42,13 +43,14 @@ public final class Registries {
      * @throws PinverException of kind {@code USAGE} for a plain {@code http://} registry without {@code allowInsecureHttp}:
      *     a wrong setting, said once, not once per package
      */
-    public record Options(Optional<String> indexUrl, List<String> extraIndexUrls, Optional<String> npmRegistry,
+    public record Options(Optional<String> indexUrl, List<String> extraIndexUrls, List<String> findLinks, Optional<String> npmRegistry,
             Optional<String> mavenRepository, boolean offline, Optional<Path> cacheDir, boolean allowInsecureHttp, Optional<Path> caFile) {
 
         public Options {
             extraIndexUrls = List.copyOf(extraIndexUrls);
+            findLinks = List.copyOf(findLinks);
             if (!allowInsecureHttp) {
-                Stream.of(indexUrl.stream(), extraIndexUrls.stream(), npmRegistry.stream(), mavenRepository.stream())
+                Stream.of(indexUrl.stream(), extraIndexUrls.stream(), findLinks.stream(), npmRegistry.stream(), mavenRepository.stream())
                         .flatMap(urls -> urls)
                         .map(String::strip)
                         .filter(url -> url.regionMatches(true, 0, "http://", 0, "http://".length()))
@@ -93,7 +95,9 @@ public final class Registries {
         PipIndexes.Sources pip = PipIndexes.sources(env, home, options.indexUrl(), options.extraIndexUrls());
         NpmConfig npm = NpmConfig.load(projectDir, home, env);
         npm = options.npmRegistry().map(npm::withRegistry).orElse(npm);
-        PypiRegistry pypi = new PypiRegistry(client, PipIndexes.indexes(pip.indexUrls()), pip.findLinks());
+        List<String> findLinks = new ArrayList<>(pip.findLinks());
+        findLinks.addAll(options.findLinks());
+        PypiRegistry pypi = new PypiRegistry(client, PipIndexes.indexes(pip.indexUrls()), findLinks);
         return new Clients(client, pypi, npm, new NpmRegistry(client, npm),
                 () -> maven(options, projectDir, client.options()), env);
     }

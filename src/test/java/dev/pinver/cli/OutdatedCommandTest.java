@@ -115,6 +115,26 @@ class OutdatedCommandTest {
     }
 
     @Test
+    void findLinksOnTheCommandLineAddReleases(@TempDir Path project, @TempDir Path links, @TempDir Path index,
+            @TempDir Path cache) throws Exception {
+        Files.writeString(project.resolve("requirements.txt"), "pinver-find-links-demo==1.0.0\n");
+        Files.writeString(links.resolve("pinver_find_links_demo-1.0.0-py3-none-any.whl"), "");
+        Files.writeString(links.resolve("pinver-find-links-demo-1.2.0.tar.gz"), "");
+        String simple = Files.createDirectories(index.resolve("simple")).toUri().toString();
+
+        Cli without = Cli.run("outdated", project.toString(), "--index-url", simple, "--cache-dir", cache.toString(),
+                "--format", "json");
+        assertEquals(3, without.exit(), without.err());
+
+        Cli with = Cli.run("outdated", project.toString(), "--index-url", simple, "--find-links", links.toString(),
+                "--cache-dir", cache.toString(), "--format", "json");
+        assertEquals(0, with.exit(), with.err());
+        JsonNode row = new ObjectMapper().readTree(with.out()).get("dependencies").get(0);
+        assertEquals("1.0.0", row.get("resolved").asText());
+        assertEquals("1.2.0", row.get("latest").asText());
+    }
+
+    @Test
     void aPlainHttpRegistryIsOneUsageErrorNotOnePerPackage(@TempDir Path cache) {
         Cli r = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=http://user:s3cret@registry.example/",
                 "--cache-dir", cache.toString());

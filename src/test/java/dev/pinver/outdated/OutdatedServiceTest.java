@@ -36,7 +36,7 @@ class OutdatedServiceTest {
 
     private OutdatedService service(String pypiIndex) {
         Registries.Options options = new Registries.Options(
-                Optional.of(pypiIndex), List.of(),
+                Optional.of(pypiIndex), List.of(), List.of(),
                 Optional.of(REGISTRY.resolve("npm").toUri().toString()),
                 Optional.of(REGISTRY.resolve("maven").toUri().toString()), false, Optional.of(cache), false,
                 Optional.empty());
