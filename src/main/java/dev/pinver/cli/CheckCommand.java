@@ -66,12 +66,12 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckService checker = new CheckService(Policies.resolver(common));
         CheckReport report = checker.check(paths);
-        long registryErrors = 0;
+        boolean failedToAsk = false;
         if (outdated) {
             OutdatedReport found = RegistryOptions.outdated(checker, registry.clients(paths, common))
                     .run(paths, n -> { }, () -> { });
             report = report.withFindings(OutdatedFindings.of(found));
-            registryErrors = found.errors();
+            failedToAsk = found.failedToAsk();
             OutdatedTable.writeErrors(found, err);
         }
         switch (format) {
@@ -92,6 +92,6 @@ final class CheckCommand implements Callable<Integer> {
         if (failed) {
             return Main.FINDINGS;
         }
-        return registryErrors > 0 ? Main.NETWORK : Main.OK;
+        return failedToAsk ? Main.NETWORK : Main.OK;
     }
 }

@@ -85,7 +85,7 @@ final class OutdatedCommand implements Callable<Integer> {
         if (!report.problems().isEmpty()) {
             return Main.BAD_INPUT;
         }
-        return report.errors() > 0 ? Main.NETWORK : Main.OK;
+        return report.failedToAsk() ? Main.NETWORK : Main.OK;
     }
 
     /** The rows that can move, as upgrades from the resolved version to the latest. */

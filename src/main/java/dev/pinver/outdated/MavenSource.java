@@ -47,8 +47,10 @@ final class MavenSource implements ReleaseSource {
         if (outcome instanceof MavenFailure failure) {
             return Answer.failed(failure.message());
         }
-        return Answer.of(((MavenVersions) outcome).releases().stream()
+        MavenVersions versions = (MavenVersions) outcome;
+        return Answer.of(versions.releases().stream()
                 .map(r -> new Release(r.version(), r.publishedNoLaterThan(), false, false))
-                .toList(), Optional.empty());
+                .toList(), Optional.empty())
+                .incomplete(versions.incomplete().stream().map(MavenFailure.RepositoryFailure::message).toList());
     }
 }

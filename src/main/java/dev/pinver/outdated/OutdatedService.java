@@ -92,11 +92,11 @@ public final class OutdatedService {
 
         OutdatedReport.Row row(ReleaseSource.Answer answer, Instant now) {
             if (answer.error().isPresent()) {
-                return new OutdatedReport.Row(dependency, status, Optional.empty(), answer.error(), lockFile);
+                return new OutdatedReport.Row(dependency, status, Optional.empty(), answer.error(), List.of(), lockFile);
             }
             Outdated o = Classifier.classify(dependency.spec(), locked, answer.releases(), answer.latestTag(), settings,
                     Schemes.of(dependency.syntax()), now);
-            return new OutdatedReport.Row(dependency, status, Optional.of(o), Optional.empty(), lockFile);
+            return new OutdatedReport.Row(dependency, status, Optional.of(o), Optional.empty(), answer.incomplete(), lockFile);
         }
     }
 }

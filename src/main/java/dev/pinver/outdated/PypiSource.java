@@ -39,7 +39,8 @@ final class PypiSource implements ReleaseSource {
             PypiProject project = registry.project(name);
             return Answer.of(project.releases().stream()
                     .map(r -> new Release(r.version(), r.uploaded(), r.yanked(), false))
-                    .toList(), Optional.empty());
+                    .toList(), Optional.empty())
+                    .incomplete(project.failures().stream().map(RegistryException::getMessage).toList());
         } catch (RegistryException e) {
             return Answer.failed(e.getMessage());
         }

@@ -44,19 +44,27 @@ public interface ReleaseSource {
      * @param releases every release it lists
      * @param latestTag the registry's own "latest" (npm's dist-tag), when it has one
      * @param error why there is no answer (not found, timeout, too large, malformed), already redacted
+     * @param incomplete why some of the package's sources (an index, a repository) could not be read while others
+     *     answered, already redacted: the releases may lack theirs
      */
-    record Answer(List<Release> releases, Optional<String> latestTag, Optional<String> error) {
+    record Answer(List<Release> releases, Optional<String> latestTag, Optional<String> error, List<String> incomplete) {
 
         public Answer {
             releases = List.copyOf(releases);
+            incomplete = List.copyOf(incomplete);
         }
 
         public static Answer of(List<Release> releases, Optional<String> latestTag) {
-            return new Answer(releases, latestTag, Optional.empty());
+            return new Answer(releases, latestTag, Optional.empty(), List.of());
         }
 
         public static Answer failed(String error) {
-            return new Answer(List.of(), Optional.empty(), Optional.of(error));
+            return new Answer(List.of(), Optional.empty(), Optional.of(error), List.of());
+        }
+
+        /** This answer, with the sources that could not be read. */
+        public Answer incomplete(List<String> failures) {
+            return new Answer(releases, latestTag, error, failures);
         }
     }
 }

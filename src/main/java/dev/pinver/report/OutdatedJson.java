@@ -39,6 +39,7 @@ public final class OutdatedJson {
             g.writeNumberField("breaking", report.rows().stream()
                     .filter(r -> r.outdated().map(Outdated::breaking).orElse(false)).count());
             g.writeNumberField("errors", report.errors());
+            g.writeNumberField("incomplete", report.incomplete());
             g.writeEndObject();
             g.writeArrayFieldStart("dependencies");
             for (OutdatedReport.Row row : report.rows()) {
@@ -57,6 +58,13 @@ public final class OutdatedJson {
                     g.writeBooleanField("breaking", o.breaking());
                     optional(g, "published", o.published().map(Object::toString));
                     g.writeBooleanField("resolvedYanked", o.resolvedYanked());
+                    if (!row.incomplete().isEmpty()) {
+                        g.writeArrayFieldStart("incomplete");
+                        for (String failure : row.incomplete()) {
+                            g.writeString(failure);
+                        }
+                        g.writeEndArray();
+                    }
                     g.writeArrayFieldStart("heldBack");
                     for (Outdated.Held h : o.heldBack()) {
                         g.writeStartObject();

@@ -115,10 +115,16 @@ public final class OutdatedTable {
         return out;
     }
 
-    /** One line on stderr per package whose registry answer failed. */
+    /**
+     * One line on stderr per package whose registry answer failed, and per source that could not be read for
+     * a package that others answered.
+     */
     public static void writeErrors(OutdatedReport report, PrintWriter err) {
-        report.rows().stream().filter(r -> r.error().isPresent()).forEach(r -> err.println("pinver: "
-                + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): " + r.error().get()));
+        for (OutdatedReport.Row r : report.rows()) {
+            String which = "pinver: " + r.dependency().name() + " (" + r.dependency().ecosystem().id() + "): ";
+            r.error().ifPresent(error -> err.println(which + error));
+            r.incomplete().forEach(failure -> err.println(which + "incomplete: " + failure));
+        }
         err.flush();
     }
 
@@ -128,7 +134,9 @@ public final class OutdatedTable {
         return report.rows().size() + CheckText.plural(report.rows().size(), " dependency", " dependencies")
                 + " in " + report.manifests() + CheckText.plural(report.manifests(), " manifest", " manifests") + ": "
                 + outdated + " can move, " + breaking + " of them across a breaking edge"
-                + (report.errors() > 0 ? ", " + report.errors() + CheckText.plural(report.errors(), " registry error", " registry errors") : "");
+                + (report.errors() > 0 ? ", " + report.errors() + CheckText.plural(report.errors(), " registry error", " registry errors") : "")
+                + (report.incomplete() > 0 ? ", " + report.incomplete()
+                        + CheckText.plural(report.incomplete(), " incomplete answer", " incomplete answers") : "");
     }
 
     private static String[] escape(String[] row) {

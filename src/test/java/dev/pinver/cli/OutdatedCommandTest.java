@@ -135,6 +135,29 @@ class OutdatedCommandTest {
     }
 
     @Test
+    void anIndexThatCannotBeReadWhileAnotherAnswersMakesTheAnswerIncompleteAndTheExitThree(@TempDir Path project,
+            @TempDir Path cache) throws Exception {
+        Files.writeString(project.resolve("requirements.txt"), "httpx==0.23.0\n");
+        String fixture = Path.of("fixtures/registry/pypi/simple").toAbsolutePath().toUri().toString();
+
+        Cli r = Cli.run("outdated", project.toString(), "--index-url", fixture,
+                "--extra-index-url", "https://registry.invalid/simple/", "--cache-dir", cache.toString(), "--format", "json");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("httpx (pypi): incomplete: https://registry.invalid/simple/httpx/: unknown host registry.invalid"),
+                r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("summary").get("incomplete").asInt());
+        assertEquals(0, json.get("summary").get("errors").asInt());
+        JsonNode row = json.get("dependencies").get(0);
+        assertEquals("0.23.0", row.get("resolved").asText(), "the index that answered still counts");
+        assertEquals(1, row.get("incomplete").size(), row.toString());
+
+        Cli complete = Cli.run("outdated", project.toString(), "--index-url", fixture, "--cache-dir", cache.toString());
+        assertEquals(0, complete.exit(), complete.err());
+        assertTrue(!complete.out().contains("incomplete"), complete.out());
+    }
+
+    @Test
     void aPlainHttpRegistryIsOneUsageErrorNotOnePerPackage(@TempDir Path cache) {
         Cli r = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=http://user:s3cret@registry.example/",
                 "--cache-dir", cache.toString());
