@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * older generations are removed, so a reduction can only ever describe the body it was made from. Every
  * file is written to a temporary file and renamed into place, so a reader sees a whole file or none. A
  * file that does not check out (wrong header, length, URL or checksum, or missing) counts as absent.
- * Failing to write is logged and otherwise ignored: the cache only saves work. The directory is flat: a
- * directory per key prefix cost a directory creation for nearly every new answer of a cold run.
+ * Failing to write is logged and otherwise ignored: the cache only saves work. The files sit in a
+ * directory per key prefix ({@code KEY[0..2]/}), so that replacing a body, which looks for the older
+ * generation's files, lists a few entries rather than the whole cache.
  */
 final class HttpCache {
 
@@ -287,7 +288,8 @@ final class HttpCache {
     private void removeOtherGenerations(Entry kept) {
         String key = key(kept.url(), kept.accept());
         String current = read(kept.url(), kept.accept()).map(Entry::generation).orElse(kept.generation());
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, key + "-*")) {
+        Path shard = metadataFile(kept.url(), kept.accept()).getParent();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(shard, key + "-*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String rest = name.substring(key.length() + 1);
@@ -298,12 +300,13 @@ final class HttpCache {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("cannot remove old cache generations in {}: {}", dir, e.toString());
+            LOG.debug("cannot remove old cache generations in {}: {}", shard, e.toString());
         }
     }
 
     private Path metadataFile(String url, String accept) {
-        return dir.resolve(key(url, accept));
+        String key = key(url, accept);
+        return dir.resolve(key.substring(0, 2)).resolve(key);
     }
 
     private Path bodyFile(Entry entry) {
