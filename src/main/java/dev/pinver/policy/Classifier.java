@@ -35,7 +35,8 @@ public final class Classifier {
         List<Parsed<V>> parsed = parse(releases, scheme);
         VersionSet<V> admitted = specSet(spec, scheme);
         VersionSet<V> ignored = ignored(settings, scheme);
-        boolean prereleases = settings.prereleases() || admitsOnlyPrereleases(admitted, parsed, scheme);
+        boolean specAsksPrereleases = admitsOnlyPrereleases(admitted, parsed, scheme);
+        boolean prereleases = settings.prereleases() || specAsksPrereleases;
         List<Parsed<V>> offered = parsed.stream()
                 .filter(p -> !p.release.yanked() && !p.release.deprecated() && !ignored.contains(p.version))
                 .filter(p -> prereleases || !scheme.isPrerelease(p.version))
@@ -44,14 +45,19 @@ public final class Classifier {
                 .map(t -> t.plus(settings.minAge()).isAfter(now)).orElse(false);
         List<Parsed<V>> eligible = offered.stream().filter(young.negate()).toList();
 
+        // what a fresh install picks: a pre-release only when the spec admits nothing else (an exact pin to
+        // one), as npm, pip and Maven do whatever the policy says
         Optional<V> resolved = locked.flatMap(l -> parseVersion(l, scheme))
-                .or(() -> newest(parsed.stream().filter(p -> !p.release.yanked() && !scheme.isPrerelease(p.version)
-                        && admitted.contains(p.version)).toList()));
+                .or(() -> newest(parsed.stream().filter(p -> !p.release.yanked()
+                        && (specAsksPrereleases || !scheme.isPrerelease(p.version)) && admitted.contains(p.version)).toList()));
         Optional<V> latestInRange = newest(eligible.stream().filter(p -> admitted.contains(p.version)).toList());
-        Optional<V> edge = resolved.flatMap(r -> settings.breaking().nextBreaking(scheme.release(r))
-                .map(scheme::windowEdge).filter(e -> e.compareTo(r) > 0));
+        Optional<List<Integer>> nextBreaking = resolved.flatMap(r -> settings.breaking().nextBreaking(scheme.release(r)));
+        Optional<V> edge = resolved.flatMap(r -> nextBreaking.map(scheme::windowEdge).filter(e -> e.compareTo(r) > 0));
+        // by its numbers too: Maven orders 6.0.0-RC3 below 6.0.0, the edge of 5.x's window, yet it is a 6.x release
+        Predicate<V> insideWindow = v -> edge.map(e -> v.compareTo(e) < 0).orElse(true)
+                && nextBreaking.map(b -> compareReleases(scheme.release(v), b) < 0).orElse(true);
         Optional<V> latestCompatible = resolved.flatMap(r -> newest(eligible.stream()
-                .filter(p -> p.version.compareTo(r) >= 0 && edge.map(e -> p.version.compareTo(e) < 0).orElse(true))
+                .filter(p -> p.version.compareTo(r) >= 0 && insideWindow.test(p.version))
                 .toList()));
         Optional<V> latest = latestTag.flatMap(t -> parseVersion(t, scheme))
                 .filter(t -> eligible.stream().anyMatch(p -> p.version.equals(t)))
@@ -61,7 +67,7 @@ public final class Classifier {
         boolean breaking = false;
         if (resolved.isPresent() && latest.isPresent() && latest.get().compareTo(resolved.get()) > 0) {
             update = Optional.of(kind(scheme.release(resolved.get()), scheme.release(latest.get()), settings.breaking()));
-            breaking = edge.map(e -> latest.get().compareTo(e) >= 0).orElse(false);
+            breaking = !insideWindow.test(latest.get());
         }
         List<Outdated.Held> held = new ArrayList<>();
         for (Parsed<V> p : offered) {

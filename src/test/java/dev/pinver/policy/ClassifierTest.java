@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinver.manifest.Ecosystem;
 import dev.pinver.version.BreakingMode;
+import dev.pinver.version.MavenScheme;
 import dev.pinver.version.NpmScheme;
 import dev.pinver.version.Pep440Scheme;
 import java.time.Duration;
@@ -100,6 +101,28 @@ class ClassifierTest {
                 Optional.empty(), pre, new Pep440Scheme(), NOW).latest());
         assertEquals(Optional.of("0.48.0rc1"), Classifier.classify(">=0.48.0rc1,<0.49", Optional.empty(), FASTAPI,
                 Optional.empty(), PYPI, new Pep440Scheme(), NOW).latestInRange());
+    }
+
+    @Test
+    void anExactPinToAPrereleaseResolvesToItAndCanMoveToTheStableRelease() {
+        Outdated o = Classifier.classify("==0.48.0rc1", Optional.empty(), List.of(release("0.47.1", 30),
+                release("0.48.0rc1", 20), release("0.48.0", 10)), Optional.empty(), PYPI, new Pep440Scheme(), NOW);
+        assertEquals(Optional.of("0.48.0rc1"), o.resolved());
+        assertEquals(Optional.of("0.48.0"), o.latest());
+        assertEquals(Optional.of(UpdateKind.PATCH), o.update());
+
+        Settings maven = Settings.base(Ecosystem.MAVEN);
+        Outdated junit = Classifier.classify("5.10.0-M1", Optional.empty(), List.of(release("5.9.3", 60),
+                release("5.10.0-M1", 50), release("5.10.0", 40), release("6.0.0-RC3", 30), release("6.0.0", 20)),
+                Optional.empty(), maven, new MavenScheme(), NOW);
+        assertEquals(Optional.of("5.10.0-M1"), junit.resolved());
+        assertEquals(Optional.of("5.10.0"), junit.latestCompatible(), "6.0.0-RC3 is of the next major, though Maven orders it below 6.0.0");
+        assertEquals(Optional.of("6.0.0"), junit.latest());
+        assertTrue(junit.breaking());
+
+        Outdated range = Classifier.classify(">=0.47", Optional.empty(), FASTAPI, Optional.empty(), PYPI,
+                new Pep440Scheme(), NOW);
+        assertEquals(Optional.of("0.47.1"), range.resolved(), "a range that admits releases resolves to no pre-release");
     }
 
     @Test
