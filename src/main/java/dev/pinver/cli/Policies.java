@@ -68,15 +68,17 @@ final class Policies {
      * What the repository's policy file ({@code --config}, else the nearest {@code .pinver.yaml}) says besides
      * its policy: the {@code upgrade} commands by name ({@code test}, {@code install}, {@code lock}) and the
      * {@code registries} by ecosystem, each laid over what the policy files it extends say, as its rules are;
-     * files are named relative to the repository's file ({@code .pinver.yaml}, {@code ../team.yaml}).
+     * files are named relative to the repository's file ({@code .pinver.yaml}, {@code ../team.yaml}); with
+     * {@code registryLocations}, where each registry is written, for messages about it.
      */
-    record RepositoryFile(Map<String, Given> upgrade, Map<String, Given> registries) {
+    record RepositoryFile(Map<String, Given> upgrade, Map<String, Given> registries, Map<String, Location> registryLocations) {
 
-        static final RepositoryFile NONE = new RepositoryFile(Map.of(), Map.of());
+        static final RepositoryFile NONE = new RepositoryFile(Map.of(), Map.of(), Map.of());
 
         RepositoryFile {
             upgrade = Map.copyOf(upgrade);
             registries = Map.copyOf(registries);
+            registryLocations = Map.copyOf(registryLocations);
         }
     }
 
@@ -84,7 +86,7 @@ final class Policies {
         return Optional.ofNullable(options.config).or(() -> nearestConfig(dir))
                 .map(file -> {
                     Loaded loaded = load(file, dirOf(file), new ArrayList<>());
-                    return new RepositoryFile(loaded.upgrade(), loaded.registries());
+                    return new RepositoryFile(loaded.upgrade(), loaded.registries(), loaded.registryLocations());
                 })
                 .orElse(RepositoryFile.NONE);
     }
@@ -104,7 +106,8 @@ final class Policies {
     }
 
     /** A policy file with what it extends applied first, and the upgrade commands and registries they give. */
-    private record Loaded(Policy policy, Map<String, Given> upgrade, Map<String, Given> registries) {
+    private record Loaded(Policy policy, Map<String, Given> upgrade, Map<String, Given> registries,
+            Map<String, Location> registryLocations) {
     }
 
     /**
@@ -122,6 +125,7 @@ final class Policies {
         List<Policy> layers = new ArrayList<>();
         Map<String, Given> upgrade = new LinkedHashMap<>();
         Map<String, Given> registries = new LinkedHashMap<>();
+        Map<String, Location> registryLocations = new LinkedHashMap<>();
         for (PolicyLoader.Reference ref : parsed.extendsPolicies()) {
             Optional<Policy> preset = Presets.load(ref.name());
             if (preset.isPresent()) {
@@ -131,6 +135,7 @@ final class Policies {
                 layers.add(base.policy());
                 upgrade.putAll(base.upgrade());
                 registries.putAll(base.registries());
+                registryLocations.putAll(base.registryLocations());
             }
         }
         layers.add(parsed.policy());
@@ -139,8 +144,9 @@ final class Policies {
         parsed.upgrade().install().ifPresent(c -> upgrade.put("install", new Given(c, named)));
         parsed.upgrade().lock().ifPresent(c -> upgrade.put("lock", new Given(c, named)));
         parsed.registries().forEach((ecosystem, url) -> registries.put(ecosystem, new Given(url, named)));
+        registryLocations.putAll(parsed.registryLocations());
         seen.remove(real);
-        return new Loaded(Policy.compose(layers), upgrade, registries);
+        return new Loaded(Policy.compose(layers), upgrade, registries, registryLocations);
     }
 
     private static Policy presetOrFile(String name, Path relativeTo, Location namedAt) {

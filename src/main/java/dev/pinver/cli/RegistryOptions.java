@@ -1,8 +1,10 @@
 package dev.pinver.cli;
 
+import dev.pinver.PinverException;
 import dev.pinver.check.CheckService;
 import dev.pinver.outdated.OutdatedService;
 import dev.pinver.outdated.Registries;
+import dev.pinver.registry.Redact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,8 +56,16 @@ final class RegistryOptions {
         Path first = paths.get(0);
         Path projectDir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
         Map<String, String> configured = new LinkedHashMap<>();
-        Policies.repositoryFile(common, projectDir).registries()
-                .forEach((ecosystem, given) -> configured.put(ecosystem, given.value()));
+        Policies.RepositoryFile file = Policies.repositoryFile(common, projectDir);
+        file.registries().forEach((ecosystem, given) -> {
+            boolean overridden = registries.containsKey(ecosystem) || (ecosystem.equals("pypi") && indexUrl != null);
+            if (!allowInsecureHttp && !overridden && given.value().regionMatches(true, 0, "http://", 0, "http://".length())) {
+                // said where it is written, as any bad setting of a policy file is
+                throw PinverException.badInput(file.registryLocations().get(ecosystem),
+                        Redact.url(given.value()) + ": plain http:// is refused; use https:// or --allow-insecure-http");
+            }
+            configured.put(ecosystem, given.value());
+        });
         return Registries.clients(options(configured), projectDir, System.getenv());
     }
 

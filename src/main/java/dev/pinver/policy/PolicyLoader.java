@@ -86,13 +86,15 @@ public final class PolicyLoader {
      * @param registries its {@code registries} section: a URL per ecosystem ({@code pypi}, {@code npm},
      *     {@code maven}), as {@code --registry ECOSYSTEM=URL} gives them; a path in the file is already a
      *     {@code file:} URL, resolved against the policy file's directory
+     * @param registryLocations where each of {@code registries} is written, for messages about it
      */
     public record PolicyFile(Policy policy, List<Reference> extendsPolicies, UpgradeCommands upgrade,
-            Map<String, String> registries) {
+            Map<String, String> registries, Map<String, Location> registryLocations) {
 
         public PolicyFile {
             extendsPolicies = List.copyOf(extendsPolicies);
             registries = Map.copyOf(registries);
+            registryLocations = Map.copyOf(registryLocations);
         }
     }
 
@@ -128,7 +130,7 @@ public final class PolicyLoader {
 
     private PolicyFile policyFile(Node root) {
         if (root == null || isNull(root)) {
-            return new PolicyFile(Policy.empty(), List.of(), UpgradeCommands.NONE, Map.of());
+            return new PolicyFile(Policy.empty(), List.of(), UpgradeCommands.NONE, Map.of(), Map.of());
         }
         Map<String, Node> top = mapping(root, "a policy", TOP_KEYS);
         List<Reference> extendsPolicies = new ArrayList<>();
@@ -148,11 +150,14 @@ public final class PolicyLoader {
                     command(commands, "lock"));
         }
         Map<String, String> registries = new LinkedHashMap<>();
+        Map<String, Location> registryLocations = new LinkedHashMap<>();
         if (top.containsKey("registries")) {
-            mapping(top.get("registries"), "'registries'", REGISTRY_KEYS)
-                    .forEach((ecosystem, node) -> registries.put(ecosystem, registryUrl(node, ecosystem)));
+            mapping(top.get("registries"), "'registries'", REGISTRY_KEYS).forEach((ecosystem, node) -> {
+                registries.put(ecosystem, registryUrl(node, ecosystem));
+                registryLocations.put(ecosystem, at(node.getStartMark()));
+            });
         }
-        return new PolicyFile(policy(top), extendsPolicies, upgrade, registries);
+        return new PolicyFile(policy(top), extendsPolicies, upgrade, registries, registryLocations);
     }
 
     /** A registry's URL as written, or a path (relative to the policy file) as a {@code file:} URL. */

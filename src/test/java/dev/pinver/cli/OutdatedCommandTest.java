@@ -158,6 +158,20 @@ class OutdatedCommandTest {
     }
 
     @Test
+    void aPlainHttpRegistryInThePolicyFileIsBadInputThatSaysWhereItIsWritten(@TempDir Path project, @TempDir Path cache)
+            throws Exception {
+        Files.writeString(project.resolve("package.json"), "{\"name\":\"x\",\"dependencies\":{\"esbuild\":\"^0.21.5\"}}");
+        Files.writeString(project.resolve(".pinver.yaml"), "registries:\n  npm: http://user:s3cret@mirror.example/\n");
+        Cli r = Cli.run("outdated", project.toString(), "--cache-dir", cache.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("pinver: " + project.resolve(".pinver.yaml") + ":2:8: http://***@mirror.example/: plain http:// is refused;"
+                + " use https:// or --allow-insecure-http", r.err().strip());
+
+        Cli overridden = Cli.run("outdated", project.toString(), "--registry", "npm=" + NPM, "--cache-dir", cache.toString());
+        assertEquals(0, overridden.exit(), overridden.err());
+    }
+
+    @Test
     void aPlainHttpRegistryIsOneUsageErrorNotOnePerPackage(@TempDir Path cache) {
         Cli r = Cli.run("outdated", "fixtures/npm-app", "--registry", "npm=http://user:s3cret@registry.example/",
                 "--cache-dir", cache.toString());
