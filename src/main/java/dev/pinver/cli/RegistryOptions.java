@@ -4,7 +4,6 @@ import dev.pinver.PinverException;
 import dev.pinver.check.CheckService;
 import dev.pinver.outdated.OutdatedService;
 import dev.pinver.outdated.Registries;
-import dev.pinver.registry.Redact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,10 +58,11 @@ final class RegistryOptions {
         Policies.RepositoryFile file = Policies.repositoryFile(common, projectDir);
         file.registries().forEach((ecosystem, given) -> {
             boolean overridden = registries.containsKey(ecosystem) || (ecosystem.equals("pypi") && indexUrl != null);
-            if (!allowInsecureHttp && !overridden && given.value().regionMatches(true, 0, "http://", 0, "http://".length())) {
+            if (!allowInsecureHttp && !overridden) {
                 // said where it is written, as any bad setting of a policy file is
-                throw PinverException.badInput(file.registryLocations().get(ecosystem),
-                        Redact.url(given.value()) + ": plain http:// is refused; use https:// or --allow-insecure-http");
+                Registries.plainHttpRefusal(given.value()).ifPresent(refusal -> {
+                    throw PinverException.badInput(file.registryLocations().get(ecosystem), refusal);
+                });
             }
             configured.put(ecosystem, given.value());
         });

@@ -52,15 +52,25 @@ public final class Registries {
             if (!allowInsecureHttp) {
                 Stream.of(indexUrl.stream(), extraIndexUrls.stream(), findLinks.stream(), npmRegistry.stream(), mavenRepository.stream())
                         .flatMap(urls -> urls)
-                        .map(String::strip)
-                        .filter(url -> url.regionMatches(true, 0, "http://", 0, "http://".length()))
+                        .map(Registries::plainHttpRefusal)
+                        .flatMap(Optional::stream)
                         .findFirst()
-                        .ifPresent(url -> {
-                            throw new PinverException(PinverException.Kind.USAGE, Redact.url(url)
-                                    + ": plain http:// is refused; use https:// or --allow-insecure-http");
+                        .ifPresent(refusal -> {
+                            throw new PinverException(PinverException.Kind.USAGE, refusal);
                         });
             }
         }
+    }
+
+    /**
+     * Why {@code url} is not used without {@code --allow-insecure-http}, in one line with the URL redacted:
+     * it is plain {@code http://}. Empty for any other URL.
+     */
+    public static Optional<String> plainHttpRefusal(String url) {
+        String given = url.strip();
+        return given.regionMatches(true, 0, "http://", 0, "http://".length())
+                ? Optional.of(Redact.url(given) + ": plain http:// is refused; use https:// or --allow-insecure-http")
+                : Optional.empty();
     }
 
     private Registries() {
