@@ -31,7 +31,7 @@ final class MavenSource implements ReleaseSource {
         return registry;
     }
 
-    /** Resolver's lookups fetch small metadata files and mostly wait on the repository. */
+    /** Maven lookups fetch small metadata files and mostly wait on the repository. */
     @Override
     public int concurrency() {
         return MavenOptions.DEFAULT_PARALLELISM;

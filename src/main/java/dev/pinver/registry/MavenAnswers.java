@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Complete {@link MavenVersions} of earlier runs, one file per question under {@code <cacheDir>/maven-answers/}:
- * a run that finds every artifact here answers without starting Maven Resolver, whose first lookup costs a
- * few hundred milliseconds even when every metadata file is already in the local repository.
+ * a run that finds every artifact here answers without asking any repository, and without reading and
+ * merging their metadata files again.
  *
  * <p>An answer is used while it is younger than the TTL and every metadata file it was read from (in the
  * local repository) still has the size and modification time it had: a Maven build that refreshed the

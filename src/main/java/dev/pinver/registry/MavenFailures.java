@@ -11,12 +11,10 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.transport.http.HttpTransporterException;
-import org.eclipse.aether.transfer.MetadataNotFoundException;
-import org.eclipse.aether.transfer.NoRepositoryConnectorException;
-import org.eclipse.aether.transfer.RepositoryOfflineException;
+import org.eclipse.aether.transfer.NoTransporterException;
 
 /**
- * Turns Resolver's exceptions into {@link MavenFailure}s whose messages are one line and free of
+ * Turns Resolver's transport exceptions and pinver's own findings into {@link MavenFailure}s whose messages are one line and free of
  * credentials: user-info is cut from every URL and each known secret (settings.xml passwords and
  * header values) is masked wherever it appears.
  */
@@ -50,17 +48,37 @@ final class MavenFailures {
         return redact(repository.getId() + " (" + repository.getUrl() + ")");
     }
 
-    /** One repository's answer, from the exception Resolver reported for it. */
+    /** The repository does not have the metadata. */
+    MavenFailure.RepositoryFailure notFound(RemoteRepository repository) {
+        return failure(repository, MavenFailure.Kind.NOT_FOUND, "not found");
+    }
+
+    /** Offline, and the local repository holds no copy of the repository's metadata. */
+    MavenFailure.RepositoryFailure offline(RemoteRepository repository) {
+        return failure(repository, MavenFailure.Kind.OFFLINE, "offline, and never downloaded from it");
+    }
+
+    /** The repository's metadata cannot be used; {@code reason} says why. */
+    MavenFailure.RepositoryFailure malformed(RemoteRepository repository, String reason) {
+        return failure(repository, MavenFailure.Kind.MALFORMED, redact(reason));
+    }
+
+    /** The local repository's copy of the metadata cannot be read. */
+    MavenFailure.RepositoryFailure unreadableCopy(RemoteRepository repository, Exception exception) {
+        return failure(repository, MavenFailure.Kind.UNREACHABLE,
+                "cannot read the downloaded metadata: " + redact(String.valueOf(exception.getMessage())));
+    }
+
+    private MavenFailure.RepositoryFailure failure(RemoteRepository repository, MavenFailure.Kind kind, String reason) {
+        return new MavenFailure.RepositoryFailure(repository.getId(), kind, name(repository) + ": " + reason);
+    }
+
+    /** One repository's answer, from the exception its transport threw. */
     MavenFailure.RepositoryFailure of(RemoteRepository repository, Exception exception) {
         MavenFailure.Kind kind = MavenFailure.Kind.UNREACHABLE;
         String reason = null;
-        if (exception instanceof MetadataNotFoundException) {
-            boolean offline = cause(exception, RepositoryOfflineException.class) != null;
-            kind = offline ? MavenFailure.Kind.OFFLINE : MavenFailure.Kind.NOT_FOUND;
-            reason = offline ? "offline, and never downloaded from it" : "not found";
-        }
         HttpTransporterException http = cause(exception, HttpTransporterException.class);
-        if (reason == null && http != null) {
+        if (http != null) {
             int status = http.getStatusCode();
             kind = switch (status) {
                 case 401, 403, 407 -> MavenFailure.Kind.UNAUTHORIZED;
@@ -80,7 +98,7 @@ final class MavenFailures {
                 reason += " (through proxy " + repository.getProxy().getHost() + ":" + repository.getProxy().getPort() + ")";
             }
         }
-        if (reason == null && cause(exception, NoRepositoryConnectorException.class) != null) {
+        if (reason == null && cause(exception, NoTransporterException.class) != null) {
             reason = "no transport for this repository's protocol";
         }
         if (reason == null) {
@@ -90,7 +108,7 @@ final class MavenFailures {
             }
             reason = root.getClass().getSimpleName() + ": " + root.getMessage();
         }
-        return new MavenFailure.RepositoryFailure(repository.getId(), kind, name(repository) + ": " + redact(reason));
+        return failure(repository, kind, redact(reason));
     }
 
     private static String networkReason(Exception exception) {

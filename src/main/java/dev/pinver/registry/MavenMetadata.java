@@ -57,7 +57,16 @@ record MavenMetadata(List<MavenVersion> versions, Optional<Instant> lastUpdated)
         if (size > MAX_BYTES) {
             throw new Malformed("metadata of " + size + " bytes is larger than the limit of " + MAX_BYTES);
         }
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(Files.readAllBytes(file), expected);
+    }
+
+    /**
+     * Reads {@code bytes} as the metadata of {@code expected}.
+     *
+     * @throws Malformed when they are not well-formed XML, not a {@code <metadata>} document, or name another
+     *     artifact
+     */
+    static MavenMetadata parse(byte[] bytes, MavenCoordinates expected) throws Malformed {
         Metadata metadata;
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             XmlPullParser parser = new MXParser();

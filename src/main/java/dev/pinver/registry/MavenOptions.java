@@ -18,11 +18,10 @@ import java.util.Optional;
  * @param allowInsecureHttp read plain {@code http://} repositories too (refused otherwise, as Maven 3.8.1+ does)
  * @param extraCaFile a PEM file of certificates trusted in addition to the platform's trust store
  * @param includeSnapshots list {@code -SNAPSHOT} versions too
- * @param refresh ask the repositories again even for metadata downloaded today (Maven's {@code -U});
- *     otherwise metadata is refreshed once a day, as Maven does
+ * @param refresh ask the repositories even when the answer cache holds a good answer (Maven's {@code -U})
  * @param parallelism how many artifacts are looked up at once
  * @param answerCache where complete answers are kept for later runs ({@link MavenAnswers}), and for how
- *     long; empty to ask Resolver every time
+ *     long; empty to ask the repositories every time
  */
 public record MavenOptions(
         MavenSettings settings,

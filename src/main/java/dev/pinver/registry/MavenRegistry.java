@@ -4,6 +4,7 @@ import dev.pinver.version.InvalidSpecException;
 import dev.pinver.version.MavenVersion;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,30 +33,34 @@ import org.eclipse.aether.repository.AuthenticationSelector;
 import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
-import org.eclipse.aether.resolution.MetadataRequest;
-import org.eclipse.aether.resolution.MetadataResult;
-import org.eclipse.aether.resolution.ResolutionErrorPolicy;
 import org.eclipse.aether.spi.connector.layout.RepositoryLayoutProvider;
 import org.eclipse.aether.spi.connector.transport.GetTask;
+import org.eclipse.aether.spi.connector.transport.TransportListener;
 import org.eclipse.aether.spi.connector.transport.Transporter;
 import org.eclipse.aether.spi.connector.transport.TransporterProvider;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
-import org.eclipse.aether.transfer.MetadataNotFoundException;
+import org.eclipse.aether.transfer.NoTransporterException;
+import org.eclipse.aether.transfer.TransferCancelledException;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
-import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The versions of Maven artifacts, read from repository metadata ({@code maven-metadata.xml}) through
  * Maven Resolver, the way Maven itself sees them: Maven Central, the active settings.xml profiles'
- * repositories and the pom's own, with settings.xml mirrors, credentials and proxies applied, and the
- * local repository as cache (metadata is fetched again once a day, or always with
- * {@link MavenOptions#refresh()}). Each repository's metadata is read separately and the versions merged.
+ * repositories and the pom's own, with settings.xml mirrors, credentials and proxies applied. Each
+ * repository's metadata is downloaded with Resolver's transport for that repository and its layout, and the
+ * versions merged; the download is kept in the local repository where Maven keeps it
+ * ({@code maven-metadata-<repository id>.xml}), which is what offline lookups read and what answers for a
+ * repository that fails. Resolver's own metadata resolution is not used: its lock files, tracking files and
+ * update checks cost a cold run of 40 artifacts ~55 ms, and when to ask again is decided here instead.
  * With an {@link MavenOptions#answerCache()}, complete answers are kept there ({@link MavenAnswers}) and a
- * later lookup that finds its answer still good there does not ask Resolver (unless refreshing).
+ * later lookup that finds its answer still good there asks no repository (unless refreshing); without
+ * one, every lookup asks.
  *
  * <p>Failures are values: a failure for one artifact ({@link MavenFailure}) never affects the others, and
  * its message holds no credential. Resolver's own logging is switched off (it could print repository
@@ -74,6 +79,7 @@ public final class MavenRegistry implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(MavenRegistry.class);
     private static final String METADATA = "maven-metadata.xml";
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int REQUEST_TIMEOUT_MS = 60_000;
@@ -97,6 +103,7 @@ public final class MavenRegistry implements AutoCloseable {
     private final MavenTls tls;
     private final ExecutorService executor;
     private final Map<String, Optional<Instant>> published = new ConcurrentHashMap<>();
+    private final Map<RemoteRepository, Transporter> transporterByRepository = new ConcurrentHashMap<>();
 
     private MavenRegistry(MavenOptions options) {
         MavenSettings settings = options.settings();
@@ -165,7 +172,6 @@ public final class MavenRegistry implements AutoCloseable {
                 .setMirrorSelector(mirrors(settings))
                 .setAuthenticationSelector(withTls(credentials, tls))
                 .setProxySelector(proxies(settings))
-                .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_NOT_FOUND))
                 .setConfigProperty("aether.transport.http.userAgent", "pinver")
                 .setConfigProperty("aether.transport.http.connectTimeout", CONNECT_TIMEOUT_MS)
                 .setConfigProperty("aether.transport.http.requestTimeout", REQUEST_TIMEOUT_MS);
@@ -173,9 +179,6 @@ public final class MavenRegistry implements AutoCloseable {
             if (!server.headers().isEmpty()) {
                 builder.setConfigProperty("aether.transport.http.headers." + server.id(), server.headers());
             }
-        }
-        if (options.refresh()) {
-            builder.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
         }
         return builder.build();
     }
@@ -205,9 +208,9 @@ public final class MavenRegistry implements AutoCloseable {
     }
 
     /**
-     * Metadata is fetched without its checksum files ({@code .sha1}, then {@code .md5} when there is none):
-     * Maven's default policy only warns on a mismatch, and the warning would never be shown (Resolver's
-     * logging is off), so asking for them cost one or two more requests per artifact and repository for nothing.
+     * Only whether a repository serves releases and snapshots counts here: pinver downloads metadata itself
+     * and decides itself when to ask again, so Resolver's update and checksum policies are never consulted.
+     * (No checksum files are asked for: Maven's default policy only warns on a mismatch.)
      */
     private static RepositoryPolicy policy(boolean enabled) {
         return new RepositoryPolicy(enabled, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_IGNORE);
@@ -346,55 +349,201 @@ public final class MavenRegistry implements AutoCloseable {
         }
     }
 
-    private record Found(RemoteRepository repository, MavenMetadata metadata, MavenAnswers.Source source) {
+    private record Found(RemoteRepository repository, MavenMetadata metadata, Optional<MavenAnswers.Source> source) {
     }
 
-    /** Asks Resolver, and keeps a complete answer as the answer to {@code question}. */
+    /**
+     * Asks each repository for the artifact's metadata (offline: reads the copies the local repository
+     * holds), merges what they list, and keeps a complete answer as the answer to {@code question}.
+     */
     private MavenOutcome read(MavenCoordinates coordinates, String question) {
         Metadata metadata = new DefaultMetadata(coordinates.groupId(), coordinates.artifactId(), METADATA,
                 Metadata.Nature.RELEASE_OR_SNAPSHOT);
-        List<MetadataRequest> requests = readable.stream()
-                .map(r -> new MetadataRequest(metadata, r, null).setDeleteLocalCopyIfMissing(true))
-                .toList();
-        List<MetadataResult> results = system.resolveMetadata(session, requests);
         List<Found> found = new ArrayList<>();
         List<MavenFailure.RepositoryFailure> answers = new ArrayList<>();
         List<MavenFailure.RepositoryFailure> incomplete = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            RemoteRepository repository = readable.get(i);
-            MetadataResult result = results.get(i);
-            Exception exception = result.getException();
-            Path file = result.getMetadata() == null ? null : result.getMetadata().getPath();
-            if (file != null && Files.isRegularFile(file)) {
-                try {
-                    MavenAnswers.Source source = MavenAnswers.Source.of(file);
-                    found.add(new Found(repository, MavenMetadata.read(file, coordinates), source));
-                    if (exception != null && !(exception instanceof MetadataNotFoundException)) {
-                        MavenFailure.RepositoryFailure stale = failures.of(repository, exception);
-                        incomplete.add(new MavenFailure.RepositoryFailure(stale.repository(), stale.kind(),
-                                stale.message() + " (the copy downloaded before was used)"));
-                    }
-                } catch (MavenMetadata.Malformed e) {
-                    answers.add(new MavenFailure.RepositoryFailure(repository.getId(), MavenFailure.Kind.MALFORMED,
-                            failures.name(repository) + ": " + failures.redact(e.getMessage())));
-                } catch (IOException e) {
-                    answers.add(new MavenFailure.RepositoryFailure(repository.getId(), MavenFailure.Kind.UNREACHABLE,
-                            failures.name(repository) + ": cannot read the downloaded metadata: "
-                                    + failures.redact(String.valueOf(e.getMessage()))));
-                }
-            } else if (exception != null) {
-                answers.add(failures.of(repository, exception));
-            }
+        for (RemoteRepository repository : readable) {
+            Path copy = session.getLocalRepositoryManager().getAbsolutePathForRemoteMetadata(metadata, repository, "");
+            Reading reading = offline ? fromCopy(coordinates, repository, copy)
+                    : fromRepository(coordinates, repository, metadata, copy);
+            reading.found().ifPresent(found::add);
+            reading.failure().ifPresent(reading.found().isPresent() ? incomplete::add : answers::add);
         }
         if (found.isEmpty()) {
             return failures.summary(coordinates, answers, refused);
         }
         answers.stream().filter(a -> a.kind() != MavenFailure.Kind.NOT_FOUND).forEach(incomplete::add);
         MavenVersions versions = merge(coordinates, found, incomplete);
-        if (incomplete.isEmpty()) {
-            answerCache.ifPresent(a -> a.write(question, versions, found.stream().map(Found::source).toList(), Instant.now()));
+        if (incomplete.isEmpty() && found.stream().allMatch(f -> f.source().isPresent())) {
+            answerCache.ifPresent(a -> a.write(question, versions,
+                    found.stream().map(f -> f.source().get()).toList(), Instant.now()));
         }
         return versions;
+    }
+
+    /** What one repository gave: its metadata, why not, or both (a failed download answered by the copy before). */
+    private record Reading(Optional<Found> found, Optional<MavenFailure.RepositoryFailure> failure) {
+
+        static Reading of(Found found) {
+            return new Reading(Optional.of(found), Optional.empty());
+        }
+
+        static Reading of(MavenFailure.RepositoryFailure failure) {
+            return new Reading(Optional.empty(), Optional.of(failure));
+        }
+    }
+
+    /** Offline: the copy the local repository holds. */
+    private Reading fromCopy(MavenCoordinates coordinates, RemoteRepository repository, Path copy) {
+        if (!Files.isRegularFile(copy)) {
+            return Reading.of(failures.offline(repository));
+        }
+        try {
+            return Reading.of(copyOf(coordinates, repository, copy));
+        } catch (MavenMetadata.Malformed e) {
+            return Reading.of(failures.malformed(repository, e.getMessage()));
+        } catch (IOException e) {
+            return Reading.of(failures.unreadableCopy(repository, e));
+        }
+    }
+
+    /**
+     * Online: the repository's metadata, kept as the local repository's copy; when the repository cannot be
+     * read, the copy an earlier download left, with the failure.
+     */
+    private Reading fromRepository(MavenCoordinates coordinates, RemoteRepository repository, Metadata metadata, Path copy) {
+        try {
+            byte[] body = download(repository, metadata);
+            MavenMetadata read = MavenMetadata.parse(body, coordinates);
+            return Reading.of(new Found(repository, read, keep(copy, body)));
+        } catch (MavenMetadata.Malformed e) {
+            return Reading.of(failures.malformed(repository, e.getMessage()));
+        } catch (Exception e) {
+            MavenFailure.RepositoryFailure failure = isNotFound(repository, e) ? failures.notFound(repository)
+                    : failures.of(repository, e);
+            if (failure.kind() == MavenFailure.Kind.NOT_FOUND) {
+                deleteCopy(copy); // it must not answer offline for a repository that no longer has it
+                return Reading.of(failure);
+            }
+            return copyBefore(coordinates, repository, copy)
+                    .map(before -> new Reading(Optional.of(before), Optional.of(new MavenFailure.RepositoryFailure(
+                            failure.repository(), failure.kind(), failure.message() + " (the copy downloaded before was used)"))))
+                    .orElse(Reading.of(failure));
+        }
+    }
+
+    /**
+     * The metadata file of {@code repository}, through Resolver's transport for it (settings.xml's mirror,
+     * credentials, proxy and headers for that repository, pinver's TLS), held in memory up to
+     * {@link MavenMetadata#MAX_BYTES}.
+     *
+     * @throws MavenMetadata.Malformed when the file is larger than that
+     * @throws Exception the transport's failure, for {@link #isNotFound} and {@link MavenFailures#of}
+     */
+    private byte[] download(RemoteRepository repository, Metadata metadata) throws Exception {
+        URI location = layouts.newRepositoryLayout(session, repository).getLocation(metadata, false);
+        SizeLimit limit = new SizeLimit();
+        GetTask task = new GetTask(location).setListener(limit);
+        try {
+            transporter(repository).get(task);
+        } catch (Exception e) {
+            if (limit.exceeded) {
+                throw limit.failure();
+            }
+            throw e;
+        }
+        return task.getDataBytes();
+    }
+
+    /** Stops a download once it is larger than metadata can be. */
+    private static final class SizeLimit extends TransportListener {
+
+        private long received;
+        private boolean exceeded;
+
+        @Override
+        public void transportStarted(long offset, long length) throws TransferCancelledException {
+            check(length);
+        }
+
+        @Override
+        public void transportProgressed(ByteBuffer data) throws TransferCancelledException {
+            received += data.remaining();
+            check(received);
+        }
+
+        private void check(long bytes) throws TransferCancelledException {
+            if (bytes > MavenMetadata.MAX_BYTES) {
+                exceeded = true;
+                throw new TransferCancelledException("metadata larger than " + MavenMetadata.MAX_BYTES + " bytes");
+            }
+        }
+
+        MavenMetadata.Malformed failure() {
+            return new MavenMetadata.Malformed("metadata larger than the limit of " + MavenMetadata.MAX_BYTES + " bytes");
+        }
+    }
+
+    private boolean isNotFound(RemoteRepository repository, Exception e) {
+        Transporter transporter = transporterByRepository.get(repository);
+        return transporter != null && transporter.classify(e) == Transporter.ERROR_NOT_FOUND;
+    }
+
+    /** Resolver's transport for {@code repository}, made on first use and shared by all lookups. */
+    private Transporter transporter(RemoteRepository repository) throws NoTransporterException {
+        synchronized (transporterByRepository) {
+            Transporter transporter = transporterByRepository.get(repository);
+            if (transporter == null) {
+                transporter = transporters.newTransporter(session, repository);
+                transporterByRepository.put(repository, transporter);
+            }
+            return transporter;
+        }
+    }
+
+    /** The local repository's copy of a repository's metadata. */
+    private static Found copyOf(MavenCoordinates coordinates, RemoteRepository repository, Path copy)
+            throws MavenMetadata.Malformed, IOException {
+        MavenAnswers.Source source = MavenAnswers.Source.of(copy);
+        return new Found(repository, MavenMetadata.read(copy, coordinates), Optional.of(source));
+    }
+
+    /** The copy an earlier download left, when there is a sound one, to answer for a repository that failed now. */
+    private static Optional<Found> copyBefore(MavenCoordinates coordinates, RemoteRepository repository, Path copy) {
+        if (!Files.isRegularFile(copy)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(copyOf(coordinates, repository, copy));
+        } catch (MavenMetadata.Malformed | IOException e) {
+            LOG.debug("cannot use the copy {}: {}", copy, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps a downloaded metadata file in the local repository, where Maven keeps it too: what {@code --offline}
+     * and a failed download read later. Written whole or not at all.
+     *
+     * @return the copy as written; empty when it could not be written
+     */
+    private static Optional<MavenAnswers.Source> keep(Path copy, byte[] body) {
+        if (!HttpCache.atomicWrite(copy, body)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MavenAnswers.Source.of(copy));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteCopy(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            LOG.debug("cannot remove {}: {}", copy, e.toString());
+        }
     }
 
     private record Listing(String version, MavenVersion parsed, String repository, Optional<Instant> bound) {
@@ -490,7 +639,8 @@ public final class MavenRegistry implements AutoCloseable {
                     : Optional.empty();
         }
         Path download = Files.createTempFile("pinver-", ".pom");
-        try (Transporter transporter = transporters.newTransporter(session, repository)) {
+        try {
+            Transporter transporter = transporter(repository);
             Instant asked = Instant.now();
             try {
                 transporter.get(new GetTask(location).setDataPath(download));
@@ -513,6 +663,10 @@ public final class MavenRegistry implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        synchronized (transporterByRepository) {
+            transporterByRepository.values().forEach(Transporter::close);
+            transporterByRepository.clear();
+        }
         session.close();
         system.close();
     }

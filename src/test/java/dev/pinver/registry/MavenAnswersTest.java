@@ -3,6 +3,7 @@ package dev.pinver.registry;
 import static dev.pinver.registry.MavenFixtures.options;
 import static dev.pinver.registry.MavenFixtures.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,11 +82,14 @@ class MavenAnswersTest {
     @Test
     void metadataRewrittenInTheLocalRepositoryOutdatesTheKeptAnswer() throws IOException {
         alpha(withCache());
-        Path copy = local.resolve("com/example/alpha/maven-metadata-central.xml");
-        String text = Files.readString(copy);
-        Files.writeString(copy, text.replace("<version>0.9</version>", "<version>0.9</version><version>3.0.0</version>"));
-        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().plusSeconds(5)));
+        Path published = releases.resolve("com/example/alpha/maven-metadata.xml");
+        Files.writeString(published, Files.readString(published)
+                .replace("<version>0.9</version>", "<version>0.9</version><version>3.0.0</version>"));
+        assertFalse(alpha(withCache()).versions().contains("3.0.0"), "the kept answer serves within the TTL");
 
+        // as after `mvn -U`: Maven downloaded the metadata again, so the repository is asked again
+        Path copy = local.resolve("com/example/alpha/maven-metadata-central.xml");
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().plusSeconds(5)));
         assertTrue(alpha(withCache()).versions().contains("3.0.0"));
     }
 

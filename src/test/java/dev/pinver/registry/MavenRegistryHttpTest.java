@@ -17,6 +17,7 @@ import dev.pinver.LocalWireMock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +87,13 @@ class MavenRegistryHttpTest {
         assertEquals(List.of("0.9", "1.0.0", "1.0.1", "1.1.0", "2.0.0-rc-1"), alpha.versions());
         assertEquals(List.of(), alpha.incomplete());
 
-        // the local repository holds it now: another registry the same day does not ask again
+        // without an answer cache, another registry asks again; with one, only the first of two asks
+        open(options(PASSWORD)).versions("com.example", "alpha");
+        MavenOptions keeping = options(PASSWORD).withAnswerCache(temp.resolve("cache"), Duration.ofHours(1));
+        open(keeping).versions("com.example", "alpha");
         assertEquals(alpha.versions(),
-                assertInstanceOf(MavenVersions.class, open(options(PASSWORD)).versions("com.example", "alpha")).versions());
-        SERVER.verify(1, getRequestedFor(urlEqualTo("/maven2/com/example/alpha/maven-metadata.xml"))
+                assertInstanceOf(MavenVersions.class, open(keeping).versions("com.example", "alpha")).versions());
+        SERVER.verify(3, getRequestedFor(urlEqualTo("/maven2/com/example/alpha/maven-metadata.xml"))
                 .withBasicAuth(new BasicCredentials(USER, PASSWORD)));
         // the metadata alone is asked for (after the server's 401 challenge): no .sha1 or .md5 beside it
         assertEquals(List.of("/maven2/com/example/alpha/maven-metadata.xml"),
@@ -149,6 +153,18 @@ class MavenRegistryHttpTest {
         assertEquals(List.of(new MavenFailure.RepositoryFailure("nexus", MavenFailure.Kind.UNREACHABLE,
                 "nexus (http://127.0.0.1:" + SERVER.getPort() + "/maven2): HTTP 500 (the copy downloaded before was used)")),
                 cached.incomplete());
+    }
+
+    @Test
+    void aStreamedBodyLargerThanTheLimitIsCutOff() {
+        // chunked, so no length is known in advance: the download stops once it is past the limit
+        SERVER.stubFor(get(urlEqualTo("/maven2/com/example/huge/maven-metadata.xml")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml")
+                        .withBody(" ".repeat((int) MavenMetadata.MAX_BYTES + 1)).withChunkedDribbleDelay(4, 20)));
+        MavenFailure failure = assertInstanceOf(MavenFailure.class, open(options(PASSWORD)).versions("com.example", "huge"));
+        assertEquals(MavenFailure.Kind.MALFORMED, failure.kind());
+        assertTrue(failure.message().endsWith("metadata larger than the limit of " + MavenMetadata.MAX_BYTES + " bytes"),
+                failure.message());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +134,31 @@ class MavenRegistryTest {
             assertTrue(failure.message().startsWith("com.example:" + artifact + ": central (" + url(releases) + "): " + reason),
                     failure.message());
         });
+    }
+
+    @Test
+    void aRepositoryThatNoLongerHasTheMetadataTakesAwayItsCopy() throws IOException {
+        MavenOptions online = options(MavenSettings.NONE, local, List.of(central()));
+        versions(open(online).versions("com.example", "alpha"));
+        assertTrue(Files.isRegularFile(local.resolve("com/example/alpha/maven-metadata-central.xml")));
+
+        Files.delete(releases.resolve("com/example/alpha/maven-metadata.xml"));
+        assertEquals(MavenFailure.Kind.NOT_FOUND, failure(open(online).versions("com.example", "alpha")).kind());
+        assertEquals(MavenFailure.Kind.OFFLINE, failure(open(online.withOffline(true)).versions("com.example", "alpha")).kind());
+    }
+
+    @Test
+    void metadataLargerThanTheLimitIsNotRead() throws IOException {
+        Path huge = releases.resolve("com/example/huge/maven-metadata.xml");
+        Files.createDirectories(huge.getParent());
+        byte[] body = new byte[(int) MavenMetadata.MAX_BYTES + 1];
+        Arrays.fill(body, (byte) ' ');
+        Files.write(huge, body);
+        MavenFailure failure = failure(open(central()).versions("com.example", "huge"));
+        assertEquals(MavenFailure.Kind.MALFORMED, failure.kind());
+        assertEquals("com.example:huge: central (" + url(releases) + "): metadata larger than the limit of "
+                + MavenMetadata.MAX_BYTES + " bytes", failure.message());
+        assertFalse(Files.exists(local.resolve("com/example/huge/maven-metadata-central.xml")), "nothing was kept");
     }
 
     @Test
