@@ -64,17 +64,9 @@ public final class PipIndexes {
     }
 
     /**
-     * The index URLs from pip's configuration files, {@code env} and the command line, main index first.
-     *
-     * @param home the user's home directory
-     * @throws PinverException of kind {@code BAD_INPUT} when a configuration file cannot be read
+     * The index URLs from these pip configuration files, {@code env} and the command line, main index first;
+     * none when indexes are off.
      */
-    public static List<String> configured(Map<String, String> env, Path home, Optional<String> indexUrl,
-            List<String> extraIndexUrls, boolean noIndex) {
-        return configured(configFiles(env, home), env, indexUrl, extraIndexUrls, noIndex);
-    }
-
-    /** As {@link #configured(Map, Path, Optional, List, boolean)}, from these configuration files. */
     static List<String> configured(List<Path> files, Map<String, String> env, Optional<String> indexUrl,
             List<String> extraIndexUrls, boolean noIndex) {
         return indexUrls(values(files, env), indexUrl, extraIndexUrls, noIndex);
@@ -83,7 +75,7 @@ public final class PipIndexes {
     /**
      * What pip's configuration says about where packages come from, read once.
      *
-     * @param indexUrls the index URLs, as {@link #configured(Map, Path, Optional, List, boolean)} gives them
+     * @param indexUrls the index URLs, main index first, as {@link #configured} gives them
      * @param findLinks pip's {@code find-links}: directories or HTML pages of distribution files that pip
      *     considers besides the indexes
      */
@@ -96,18 +88,21 @@ public final class PipIndexes {
     }
 
     /**
-     * The index URLs as {@link #configured(Map, Path, Optional, List, boolean)} gives them (indexes on), and
-     * the {@code find-links} of the configuration files and {@code PIP_FIND_LINKS} (space-separated).
+     * The index URLs from pip's configuration files, {@code env} and the command line, as {@link #configured}
+     * gives them (indexes on), and the {@code find-links} of the configuration files and
+     * {@code PIP_FIND_LINKS} (space-separated).
      *
+     * @param home the user's home directory
      * @throws PinverException of kind {@code BAD_INPUT} when a configuration file cannot be read
      */
     public static Sources sources(Map<String, String> env, Path home, Optional<String> indexUrl, List<String> extraIndexUrls) {
-        Map<String, String> values = values(configFiles(env, home), env);
-        return new Sources(indexUrls(values, indexUrl, extraIndexUrls, false), words(values.getOrDefault("find-links", "")));
+        return sources(configFiles(env, home), env, indexUrl, extraIndexUrls);
     }
 
-    static List<String> findLinks(List<Path> files, Map<String, String> env) {
-        return words(values(files, env).getOrDefault("find-links", ""));
+    /** As {@link #sources(Map, Path, Optional, List)}, from these configuration files. */
+    static Sources sources(List<Path> files, Map<String, String> env, Optional<String> indexUrl, List<String> extraIndexUrls) {
+        Map<String, String> values = values(files, env);
+        return new Sources(indexUrls(values, indexUrl, extraIndexUrls, false), words(values.getOrDefault("find-links", "")));
     }
 
     private static List<String> indexUrls(Map<String, String> values, Optional<String> indexUrl, List<String> extraIndexUrls,

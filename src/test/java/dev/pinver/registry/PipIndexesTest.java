@@ -99,8 +99,9 @@ class PipIndexesTest {
     @Test
     void findLinksComeFromTheConfigurationTheEnvironmentAndRequirementsFilesAndSurviveNoIndex() throws IOException {
         Path conf = conf("links.conf", "[global]\nfind-links =\n    /srv/wheels\n    https://example.com/links.html\n");
-        assertEquals(List.of("/srv/wheels", "https://example.com/links.html"), PipIndexes.findLinks(List.of(conf), Map.of()));
-        assertEquals(List.of("/a", "/b"), PipIndexes.findLinks(List.of(conf), Map.of("PIP_FIND_LINKS", "/a /b")));
+        assertEquals(List.of("/srv/wheels", "https://example.com/links.html"), PipIndexes.sources(List.of(conf), Map.of(), Optional.empty(), List.of()).findLinks());
+        assertEquals(List.of("/a", "/b"), PipIndexes.sources(List.of(conf), Map.of("PIP_FIND_LINKS", "/a /b"), Optional.empty(), List.of())
+                .findLinks());
         List<IndexOption> options = List.of(new IndexOption(IndexOption.Kind.FIND_LINKS, "/c"),
                 new IndexOption(IndexOption.Kind.NO_INDEX, ""), new IndexOption(IndexOption.Kind.FIND_LINKS, "${WHEELS}"));
         assertEquals(List.of("/a", "/c", "/d"), PipIndexes.withRequirementsFindLinks(List.of("/a"), options, Map.of("WHEELS", "/d")));

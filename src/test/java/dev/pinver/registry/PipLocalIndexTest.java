@@ -37,8 +37,8 @@ class PipLocalIndexTest {
     Path cacheDir;
 
     private static List<String> localIndexes() {
-        List<String> urls = PipIndexes.configured(System.getenv(), Path.of(System.getProperty("user.home")),
-                Optional.empty(), List.of(), false);
+        List<String> urls = PipIndexes.sources(System.getenv(), Path.of(System.getProperty("user.home")),
+                Optional.empty(), List.of()).indexUrls();
         List<String> local = urls.stream().filter(u -> u.startsWith("file:")).toList();
         if (local.isEmpty()) {
             String message = "pip's configuration names no file:// index (it names " + urls + "); skipping the local index test";
