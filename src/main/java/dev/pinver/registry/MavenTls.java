@@ -15,8 +15,7 @@ import org.eclipse.aether.repository.AuthenticationDigest;
  * {@code --ca-file} as every other registry does; host names are still checked by the transport's own
  * verifier. The context is made when the first transport asks for it, so a run answered from the cache
  * never loads the native library; {@link #prepare} starts making it in the background as soon as a lookup
- * knows it will ask a repository, so that it overlaps Resolver's own preparations (~40 ms less on 40
- * cold lookups).
+ * knows it will ask a repository, so that it overlaps the making of Resolver's transport for it.
  */
 final class MavenTls implements Authentication {
 
